@@ -1,0 +1,98 @@
+/**
+ * Configuration is read from the environment once, at start, into a frozen object.
+ * An invalid value stops the process with a message naming the variable.
+ */
+import path from 'node:path';
+
+export type Role = 'all' | 'api' | 'worker';
+
+export interface Config {
+  readonly role: Role;
+  readonly host: string;
+  readonly port: number;
+  readonly dataDir: string;
+  readonly databaseUrl: string | undefined;
+  readonly natsUrl: string | undefined;
+  readonly adminPassword: string | undefined;
+  readonly logLevel: string;
+  readonly secureCookies: boolean;
+  readonly trustProxy: boolean;
+  readonly sessionTtlHours: number;
+  readonly bodyLimitBytes: number;
+  readonly loginAttemptsPerAccount: number;
+  readonly loginAttemptsPerAddress: number;
+  readonly loginWindowMinutes: number;
+  readonly webDistDir: string;
+}
+
+export class ConfigError extends Error {}
+
+type Env = Record<string, string | undefined>;
+
+function int(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new ConfigError(`${name} must be a whole number from ${min} to ${max}, got "${raw}"`);
+  }
+  return value;
+}
+
+function bool(env: Env, name: string, fallback: boolean): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (['1', 'true', 'yes'].includes(raw.toLowerCase())) return true;
+  if (['0', 'false', 'no'].includes(raw.toLowerCase())) return false;
+  throw new ConfigError(`${name} must be true or false, got "${raw}"`);
+}
+
+function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], fallback: T): T {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!(allowed as readonly string[]).includes(raw)) {
+    throw new ConfigError(`${name} must be one of ${allowed.join(', ')}, got "${raw}"`);
+  }
+  return raw as T;
+}
+
+function url(env: Env, name: string, protocols: string[]): string | undefined {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return undefined;
+  let parsed: URL;
+  try {
+    parsed = new URL(raw);
+  } catch {
+    throw new ConfigError(`${name} is not a valid URL`);
+  }
+  if (!protocols.includes(parsed.protocol)) {
+    throw new ConfigError(`${name} must use ${protocols.join(' or ')}`);
+  }
+  return raw;
+}
+
+/** Parses the environment; throws ConfigError naming the offending variable. */
+export function loadConfig(env: Env = process.env): Config {
+  const adminPassword = env.QALXAN_ADMIN_PASSWORD || undefined;
+  if (adminPassword !== undefined && adminPassword.length < 12) {
+    throw new ConfigError('QALXAN_ADMIN_PASSWORD must be at least 12 characters');
+  }
+  return Object.freeze({
+    role: oneOf(env, 'ROLE', ['all', 'api', 'worker'] as const, 'all'),
+    host: env.QALXAN_HOST || '127.0.0.1',
+    port: int(env, 'QALXAN_PORT', 8080, 0, 65535),
+    dataDir: path.resolve(env.QALXAN_DATA_DIR || './data'),
+    databaseUrl: url(env, 'DATABASE_URL', ['postgres:', 'postgresql:']),
+    natsUrl: url(env, 'NATS_URL', ['nats:', 'tls:']),
+    adminPassword,
+    logLevel: oneOf(env, 'QALXAN_LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, 'info'),
+    secureCookies: bool(env, 'QALXAN_SECURE_COOKIES', false),
+    trustProxy: bool(env, 'QALXAN_TRUST_PROXY', false),
+    sessionTtlHours: int(env, 'QALXAN_SESSION_TTL_HOURS', 12, 1, 24 * 30),
+    bodyLimitBytes: int(env, 'QALXAN_BODY_LIMIT_BYTES', 1_048_576, 1024, 512 * 1_048_576),
+    loginAttemptsPerAccount: int(env, 'QALXAN_LOGIN_ATTEMPTS_PER_ACCOUNT', 5, 1, 1000),
+    loginAttemptsPerAddress: int(env, 'QALXAN_LOGIN_ATTEMPTS_PER_ADDRESS', 20, 1, 100000),
+    loginWindowMinutes: int(env, 'QALXAN_LOGIN_WINDOW_MINUTES', 15, 1, 1440),
+    webDistDir: path.resolve(env.QALXAN_WEB_DIST || './dist/web'),
+  });
+}
