@@ -1,0 +1,28 @@
+/** The signed-in app's pages, by path. */
+import { Route, Routes } from 'react-router-dom';
+import { Layout } from '../ui/Layout.tsx';
+import { moduleKeys } from '../ui/modules.ts';
+import { HomePage } from '../features/home/HomePage.tsx';
+import { NotAvailablePage, NotFoundPage } from '../features/modules/NotAvailablePage.tsx';
+import { OrganisationsPage } from '../features/organisations/OrganisationsPage.tsx';
+import { UsersPage } from '../features/users/UsersPage.tsx';
+import { AccountPage } from '../features/account/AccountPage.tsx';
+import { AuditPage } from '../features/audit/AuditPage.tsx';
+
+export function AppRoutes() {
+  return (
+    <Routes>
+      <Route element={<Layout />}>
+        <Route index element={<HomePage />} />
+        {moduleKeys.map((key) => (
+          <Route key={key} path={key} element={<NotAvailablePage module={key} />} />
+        ))}
+        <Route path="admin/organisations" element={<OrganisationsPage />} />
+        <Route path="admin/users" element={<UsersPage />} />
+        <Route path="account" element={<AccountPage />} />
+        <Route path="audit" element={<AuditPage />} />
+        <Route path="*" element={<NotFoundPage />} />
+      </Route>
+    </Routes>
+  );
+}

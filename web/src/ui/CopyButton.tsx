@@ -1,0 +1,19 @@
+/** Copies a text to the clipboard and says so. */
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+
+export function CopyButton({ text }: { text: string }) {
+  const { t } = useTranslation();
+  const [copied, setCopied] = useState(false);
+  const copy = () => {
+    navigator.clipboard.writeText(text).then(
+      () => setCopied(true),
+      () => setCopied(false),
+    );
+  };
+  return (
+    <button type="button" className="secondary" onClick={copy}>
+      {copied ? t('common.copied') : t('common.copy')}
+    </button>
+  );
+}
