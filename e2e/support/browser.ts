@@ -1,0 +1,23 @@
+/**
+ * Launches Debian's Chromium through playwright-core, headless and kept off the network
+ * (see NOTES.md); playwright gives every launch a new empty profile.
+ */
+import { chromium, type Browser } from 'playwright-core';
+
+export const chromiumPath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+
+const flags = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/** A fresh headless browser; close it in the suite's teardown. */
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath: chromiumPath, headless: true, args: flags });
+}
