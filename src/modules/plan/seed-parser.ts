@@ -24,6 +24,8 @@ export interface SeedItem {
   /** Executors named without an acronym (e.g. "İnfrastruktur subyektləri"). */
   otherExecutors: string[];
   period: SeedPeriod | null;
+  /** A measure's other cells (agencies, period, indicator fragments): raw non-empty lines. */
+  cells: string;
 }
 
 /** Misspellings of acronyms in the seed, mapped to the acronym list's spelling. */
@@ -63,7 +65,9 @@ function blocks(text: string): { id: string; lines: string[] }[] {
   const end = all.findIndex((l, i) => i > start && l.trim() === 'Akronimlər');
   if (start < 0 || end < 0) throw new Error('seed: section 8 table not found');
   const out: { id: string; lines: string[] }[] = [];
-  for (const line of all.slice(start, end)) {
+  // The last row runs over the page that holds the acronym list: its tail follows that list.
+  const tail = all.slice(end + 1).filter((l) => !/^\s*\S+ – /u.test(l));
+  for (const line of [...all.slice(start, end), ...tail]) {
     const m = ID_LINE.exec(line);
     if (m) out.push({ id: m[1], lines: [m[2]] });
     else out.at(-1)!.lines.push(PAGE_NUMBER.test(line) ? '' : line);
@@ -80,7 +84,7 @@ export function parseActionPlanSeed(text: string, acronyms: readonly string[]): 
   return list.map(({ id, lines }, i): SeedItem => {
     const depth = id.split('.').length;
     const hasChildren = list[i + 1]?.id.startsWith(`${id}.`) ?? false;
-    const base = { id, lead: [], coExecutors: [], otherExecutors: [], period: null };
+    const base = { id, lead: [], coExecutors: [], otherExecutors: [], period: null, cells: '' };
     if (depth === 2) {
       const m = /^Prioritet (\d+)\.\s*(.*)$/u.exec(joinLines(lines));
       if (!m || `8.${m[1]}` !== id) throw new Error(`seed: priority ${id} has no "Prioritet" heading`);
@@ -104,13 +108,18 @@ function parseMeasure(id: string, lines: string[], acr: string, isAcronym: (w: s
   para[para.length - 1] = words.join(' ');
   const resumed = rest.filter((l) => l.trim().length >= TITLE_LINE_MIN);
   const title = joinLines([...para, ...resumed]);
-  const cells = joinLines([tail.join(' '), ...rest.filter((l) => !resumed.includes(l))]);
+  const raw = [tail.join(' '), ...rest.filter((l) => !resumed.includes(l))].map((l) => l.trim()).filter(Boolean);
+  const cells = joinLines(raw);
 
   const agencies: { acronym: string; recommended: boolean }[] = [];
   const otherExecutors: string[] = [];
   const named = NAMED_EXECUTORS.map(esc).join('|');
   const re = new RegExp(`${acr}|\\(tövsiyə olunur\\)|(${named})`, 'gu');
   for (const m of cells.matchAll(re)) {
+    // In the seed a lead stands alone; "X, Y" first would be several leads we cannot tell apart.
+    if (m[1] && !agencies.length && cells[m.index + m[1].length] === ',') {
+      throw new Error(`seed: measure ${id}: the lead column seems to list several agencies`);
+    }
     if (m[1]) agencies.push({ acronym: ACRONYM_ALIASES[m[1]] ?? m[1], recommended: false });
     else if (m[2]) otherExecutors.push(m[2]);
     else if (agencies.length) agencies[agencies.length - 1].recommended = true;
@@ -118,7 +127,7 @@ function parseMeasure(id: string, lines: string[], acr: string, isAcronym: (w: s
   }
   if (!agencies.length) throw new Error(`seed: measure ${id} names no agency`);
   const [lead, ...coExecutors] = agencies;
-  return { id, title, lead: [lead.acronym], coExecutors, otherExecutors, period: parsePeriod(id, cells) };
+  return { id, title, lead: [lead.acronym], coExecutors, otherExecutors, period: parsePeriod(id, cells), cells: raw.join('\n') };
 }
 
 /** The first period expression of a row: "2023 – 2024", "2024", or an ongoing word. */
