@@ -45,10 +45,10 @@ export function OrganisationForm({ organisation, organisations, onSaved, onCance
     <form onSubmit={submit} className="form-grid">
       <ErrorAlert error={error} />
       <Field label={t('organisations.acronym')}>
-        <input required maxLength={32} value={acronym} disabled={organisation !== null} onChange={(e) => setAcronym(e.target.value)} />
+        <input required autoFocus={organisation === null} maxLength={32} value={acronym} disabled={organisation !== null} onChange={(e) => setAcronym(e.target.value)} />
       </Field>
       <Field label={t('organisations.nameAz')}>
-        <input required lang="az" value={nameAz} onChange={(e) => setNameAz(e.target.value)} />
+        <input required autoFocus={organisation !== null} lang="az" value={nameAz} onChange={(e) => setNameAz(e.target.value)} />
       </Field>
       <Field label={t('organisations.nameEn')}>
         <input required lang="en" value={nameEn} onChange={(e) => setNameEn(e.target.value)} />

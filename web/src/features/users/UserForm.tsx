@@ -46,7 +46,7 @@ export function UserForm({ organisations, onCreated, onCancel }: Props) {
     <form onSubmit={submit} className="form-grid">
       <ErrorAlert error={error} />
       <Field label={t('users.username')}>
-        <input required autoComplete="off" value={username} onChange={(e) => setUsername(e.target.value)} />
+        <input required autoFocus autoComplete="off" value={username} onChange={(e) => setUsername(e.target.value)} />
       </Field>
       <Field label={t('users.displayName')}>
         <input required value={displayName} onChange={(e) => setDisplayName(e.target.value)} />
