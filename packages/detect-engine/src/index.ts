@@ -1,0 +1,12 @@
+/**
+ * @qalxan/detect-engine — Sigma rules (detection, correlation, filters) compiled to fast matchers,
+ * field-mapping profiles, and an indicator (IOC) store. The event pipeline and `qalxan hunt` use
+ * only what is exported here.
+ */
+export { parseRulePath, parseRuleText, listRuleFiles, parseTimespan, type ParsedRules } from './sigma/load.ts';
+export type { AnyRule, DetectionRule, CorrelationRule, FilterRule, LogSource, Rejection, RuleMeta, Threshold, CorrelationType } from './sigma/rule-types.ts';
+export { RuleError } from './sigma/errors.ts';
+export { compileRuleRegex, findBacktrackingHazard } from './sigma/regex.ts';
+export { DetectionEngine, type EngineOptions } from './engine/engine.ts';
+export { loadMapping, parseMapping, mergeMappings, MAPPINGS_DIR, DEFAULT_PROFILES, type Mapping } from './engine/mapping.ts';
+export { loadRules, type LoadedRules } from './engine/load-rules.ts';

@@ -1,0 +1,208 @@
+import { RuleError } from './errors.ts';
+import { EventView, FieldTable, allTexts, type FieldText } from './event-view.ts';
+import { compileRuleRegex } from './regex.ts';
+import { compileStringTest, type StringTest } from './string-match.ts';
+import { TRANSFORMS, applyMatchType, applyTransform, initialValues } from './values.ts';
+import { inCidr, parseCidr, parseIP } from '../ioc/ip.ts';
+
+/** A compiled predicate over one event. */
+export type Pred = (v: EventView) => boolean;
+
+/**
+ * A string test on one field that must hold for the condition to hold; the engine indexes these
+ * to skip rules cheaply. Only produced for conditions that are a plain OR of such tests.
+ */
+export interface Atom {
+  fid: number;
+  test: StringTest;
+}
+
+/** A compiled field condition with, where possible, the atoms of which at least one must match. */
+export interface Compiled {
+  pred: Pred;
+  atoms: Atom[] | null;
+}
+
+/** What compilation needs from the outside: the field table, field mapping and placeholder lists. */
+export interface CompileEnv {
+  fields: FieldTable;
+  /** Rule field name → event field names (one-to-many mappings are ORed). */
+  mapField: (name: string) => string[];
+  placeholders: ReadonlyMap<string, string[]>;
+}
+
+const MATCH_TYPES = new Set(['contains', 'startswith', 'endswith']);
+const NUMERIC = new Set(['gt', 'gte', 'lt', 'lte']);
+const FLAGS = new Set(['all', 'cased', 'i', 'm', 's']);
+const SPECIAL = new Set(['re', 'cidr', 'exists', 'fieldref', ...NUMERIC]);
+
+const always: Pred = () => true;
+const never: Pred = () => false;
+
+function anyOf(ps: Pred[]): Pred {
+  if (ps.length === 0) return never;
+  if (ps.length === 1) return ps[0];
+  if (ps.length === 2) {
+    const [a, b] = ps;
+    return (v) => a(v) || b(v);
+  }
+  return (v) => {
+    for (let i = 0; i < ps.length; i++) if (ps[i](v)) return true;
+    return false;
+  };
+}
+
+function allOf(ps: Pred[]): Pred {
+  if (ps.length === 0) return always;
+  if (ps.length === 1) return ps[0];
+  return (v) => {
+    for (let i = 0; i < ps.length; i++) if (!ps[i](v)) return false;
+    return true;
+  };
+}
+export { anyOf, allOf, always, never };
+
+/** Runs a text test against a field value that may be a list (any element may match). */
+function onText(get: (v: EventView) => FieldText, t: (s: string) => boolean): Pred {
+  return (v) => {
+    const s = get(v);
+    if (typeof s === 'string') return t(s);
+    if (s === undefined) return false;
+    for (const x of s) if (t(x)) return true;
+    return false;
+  };
+}
+
+/**
+ * Compiles `field|mod1|mod2: values` (field null for keyword searches) into a predicate.
+ * Values in a list are ORed, or ANDed with `all`; a value expanded by windash/base64offset/expand
+ * is the OR of its expansions.
+ */
+export function compileFieldCondition(field: string | null, mods: string[], rawValues: unknown, env: CompileEnv): Compiled {
+  for (const m of mods) {
+    if (!MATCH_TYPES.has(m) && !NUMERIC.has(m) && !FLAGS.has(m) && !SPECIAL.has(m) && !TRANSFORMS.has(m)) {
+      throw new RuleError(`unknown modifier '${m}'`);
+    }
+  }
+  const values = Array.isArray(rawValues) ? rawValues : [rawValues];
+  if (Array.isArray(rawValues) && rawValues.length === 0) throw new RuleError(`empty value list for ${field ?? 'keywords'}`);
+  const targets = field === null ? null : env.mapField(field).map((f) => env.fields.id(f));
+  const perField = (make: (fid: number) => Pred): Pred => anyOf(targets!.map(make));
+  const cased = mods.includes('cased');
+  const all = mods.includes('all');
+  const special = mods.find((m) => SPECIAL.has(m));
+  const matchTypes = mods.filter((m) => MATCH_TYPES.has(m));
+  if (matchTypes.length > 1 && special !== 'fieldref') throw new RuleError(`conflicting modifiers ${mods.join('|')}`);
+  // Keywords search the whole event text, so a bare keyword is a substring search.
+  const matchType = (matchTypes[0] ?? (field === null ? 'contains' : null)) as 'contains' | 'startswith' | 'endswith' | null;
+
+  if (special === 'exists') {
+    if (targets === null) throw new RuleError('exists needs a field');
+    const want = values[0] === true || values[0] === 'true';
+    return { pred: perField((fid) => (v) => (v.raw(fid) != null) === want), atoms: null };
+  }
+  if (targets === null && values.some((x) => x === null)) throw new RuleError('null is not a keyword');
+
+  const atoms: Atom[] = [];
+  let indexable = !all && targets !== null;
+  const valuePreds: Pred[] = [];
+  for (const raw of values) {
+    if (raw === null) {
+      // null matches a field that is absent or explicitly null
+      indexable = false;
+      valuePreds.push(perField((fid) => (v) => v.raw(fid) == null));
+      continue;
+    }
+    if (typeof raw === 'object') throw new RuleError(`unsupported value ${JSON.stringify(raw)} for ${field}`);
+    const text = String(raw);
+    if (special) {
+      indexable = false;
+      valuePreds.push(compileSpecial(special, text, mods, targets, env, cased, matchTypes));
+      continue;
+    }
+    let vals = initialValues(text, mods, env.placeholders);
+    for (const m of mods) if (TRANSFORMS.has(m)) vals = applyTransform(m, vals);
+    const tests = vals.map((x) => compileStringTest(applyMatchType(x, matchType), cased));
+    if (targets === null) {
+      valuePreds.push(keywordPred(tests));
+      continue;
+    }
+    const alts: Pred[] = [];
+    for (const t of tests) {
+      for (const fid of targets) {
+        atoms.push({ fid, test: t });
+        alts.push(onText(cased ? (v) => v.text(fid) : (v) => v.lower(fid), t.test));
+      }
+    }
+    valuePreds.push(anyOf(alts));
+  }
+  const pred = all ? allOf(valuePreds) : anyOf(valuePreds);
+  return { pred, atoms: indexable && atoms.length > 0 ? atoms : null };
+}
+
+function keywordPred(tests: StringTest[]): Pred {
+  return (v) => {
+    for (const s of allTexts(v.event)) {
+      const l = s.toLowerCase();
+      for (const t of tests) if (t.test(t.cased ? s : l)) return true;
+    }
+    return false;
+  };
+}
+
+function compileSpecial(
+  special: string,
+  text: string,
+  mods: string[],
+  targets: number[] | null,
+  env: CompileEnv,
+  cased: boolean,
+  matchTypes: string[],
+): Pred {
+  if (special === 're') {
+    const flags = ['i', 'm', 's'].filter((f) => mods.includes(f)).join('');
+    const r = compileRuleRegex(text, flags);
+    if (!r.ok) throw new RuleError(r.reason);
+    const re = r.re;
+    const t = (s: string) => re.test(s);
+    if (targets === null) return (v) => allTexts(v.event).some(t);
+    return anyOf(targets.map((fid) => onText((v) => v.text(fid), t)));
+  }
+  if (targets === null) throw new RuleError(`${special} needs a field`);
+  if (special === 'cidr') {
+    const net = parseCidr(text);
+    if (!net) throw new RuleError(`invalid CIDR ${text}`);
+    const t = (s: string) => {
+      const ip = parseIP(s);
+      return ip !== null && inCidr(ip, net);
+    };
+    return anyOf(targets.map((fid) => onText((v) => v.text(fid), t)));
+  }
+  if (special === 'fieldref') {
+    const refs = env.mapField(text).map((f) => env.fields.id(f));
+    const kind = matchTypes[0] ?? 'eq';
+    const cmp = (a: string, b: string): boolean =>
+      kind === 'contains' ? a.includes(b) : kind === 'startswith' ? a.startsWith(b) : kind === 'endswith' ? a.endsWith(b) : a === b;
+    const preds: Pred[] = [];
+    for (const fid of targets)
+      for (const ref of refs)
+        preds.push((v) => {
+          const a = cased ? v.text(fid) : v.lower(fid);
+          const b = cased ? v.text(ref) : v.lower(ref);
+          return typeof a === 'string' && typeof b === 'string' && cmp(a, b);
+        });
+    return anyOf(preds);
+  }
+  // gt / gte / lt / lte
+  const bound = Number(text);
+  if (!Number.isFinite(bound)) throw new RuleError(`${special} needs a number, got ${text}`);
+  const cmp =
+    special === 'gt' ? (x: number) => x > bound : special === 'gte' ? (x: number) => x >= bound : special === 'lt' ? (x: number) => x < bound : (x: number) => x <= bound;
+  return anyOf(
+    targets.map((fid) => (v: EventView) => {
+      const r = v.raw(fid);
+      const n = typeof r === 'number' ? r : typeof r === 'string' && r.trim() !== '' ? Number(r) : NaN;
+      return !Number.isNaN(n) && cmp(n);
+    }),
+  );
+}

@@ -1,0 +1,9 @@
+/** Every module's routes, in one list so the app and the route-guard tests see the same set. */
+import { auditRoutes } from '../modules/audit/audit.routes.ts';
+import { authRoutes } from '../modules/identity/auth.routes.ts';
+import { organisationRoutes } from '../modules/identity/organisations.routes.ts';
+import { tokenRoutes } from '../modules/identity/tokens.routes.ts';
+import { userRoutes } from '../modules/identity/users.routes.ts';
+import type { RouteModule } from './types.ts';
+
+export const routeModules: RouteModule[] = [authRoutes, organisationRoutes, userRoutes, tokenRoutes, auditRoutes];

@@ -1,0 +1,72 @@
+/** The only code that reads or writes sessions, API tokens and login attempts. */
+import { sql } from 'kysely';
+import type { Executor } from '../../db/database.ts';
+import type { Insertable, Selectable } from 'kysely';
+import type { ApiTokenTable, SessionTable } from './identity.tables.ts';
+
+export type SessionRow = Selectable<SessionTable>;
+export type ApiTokenRow = Selectable<ApiTokenTable>;
+
+export async function insertSession(db: Executor, row: Omit<Insertable<SessionTable>, 'revoked_at'>): Promise<void> {
+  await db.insertInto('sessions').values({ ...row, revoked_at: null }).execute();
+}
+
+export async function liveSession(db: Executor, id: string): Promise<SessionRow | undefined> {
+  return await db.selectFrom('sessions').selectAll().where('id', '=', id).where('revoked_at', 'is', null)
+    .where('expires_at', '>', new Date()).executeTakeFirst();
+}
+
+export async function touchSession(db: Executor, id: string, change: Partial<Pick<SessionTable, 'mfa_passed'>> = {}): Promise<void> {
+  await db.updateTable('sessions').set({ ...change, last_seen_at: new Date() }).where('id', '=', id).execute();
+}
+
+export async function liveSessionsOf(db: Executor, userId: string): Promise<SessionRow[]> {
+  return await db.selectFrom('sessions').selectAll().where('user_id', '=', userId).where('revoked_at', 'is', null)
+    .where('expires_at', '>', new Date()).orderBy('created_at', 'desc').execute();
+}
+
+/** Revokes the user's sessions (all of them, or the one given); returns how many. */
+export async function revokeSessions(db: Executor, userId: string, sessionId?: string): Promise<number> {
+  let query = db.updateTable('sessions').set({ revoked_at: new Date() }).where('user_id', '=', userId).where('revoked_at', 'is', null);
+  if (sessionId) query = query.where('id', '=', sessionId);
+  return Number((await query.executeTakeFirst()).numUpdatedRows);
+}
+
+export async function insertToken(db: Executor, row: Omit<Insertable<ApiTokenTable>, 'revoked_at' | 'last_used_at'>): Promise<void> {
+  await db.insertInto('api_tokens').values({ ...row, revoked_at: null, last_used_at: null }).execute();
+}
+
+export async function liveTokenByHash(db: Executor, hash: string): Promise<ApiTokenRow | undefined> {
+  return await db.selectFrom('api_tokens').selectAll().where('token_hash', '=', hash).where('revoked_at', 'is', null)
+    .where('expires_at', '>', new Date()).executeTakeFirst();
+}
+
+export async function markTokenUsed(db: Executor, id: string): Promise<void> {
+  await db.updateTable('api_tokens').set({ last_used_at: new Date() }).where('id', '=', id).execute();
+}
+
+export async function tokensOf(db: Executor, userId: string): Promise<ApiTokenRow[]> {
+  return await db.selectFrom('api_tokens').selectAll().where('user_id', '=', userId).orderBy('created_at', 'desc').execute();
+}
+
+export async function revokeToken(db: Executor, userId: string, id: string): Promise<boolean> {
+  const result = await db.updateTable('api_tokens').set({ revoked_at: new Date() })
+    .where('id', '=', id).where('user_id', '=', userId).where('revoked_at', 'is', null).executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+export async function recordLoginAttempt(db: Executor, username: string, address: string, succeeded: boolean): Promise<void> {
+  await db.insertInto('login_attempts').values({ username: username.toLowerCase(), address, succeeded }).execute();
+}
+
+/** Failures since `since` and since the last success, for the account and for the address. */
+export async function recentFailures(db: Executor, username: string, address: string, since: Date): Promise<{ account: number; address: number }> {
+  const lower = username.toLowerCase();
+  const row = await sql<{ account: number; address: number }>`
+    select
+      (select count(*) from login_attempts a where a.username = ${lower} and not a.succeeded and a.at > ${since}
+         and a.at > coalesce((select max(s.at) from login_attempts s where s.username = ${lower} and s.succeeded), '-infinity'))::int as account,
+      (select count(*) from login_attempts a where a.address = ${address} and not a.succeeded and a.at > ${since})::int as address`
+    .execute(db);
+  return row.rows[0];
+}

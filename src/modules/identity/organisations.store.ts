@@ -1,0 +1,55 @@
+/** The only code that reads or writes organisations. */
+import { sql } from 'kysely';
+import type { Executor } from '../../db/database.ts';
+import { scopeCondition, type OrgScope } from '../../lib/scope.ts';
+import type { Insertable, Selectable, Updateable } from 'kysely';
+import type { OrganisationTable } from './identity.tables.ts';
+
+export type OrganisationRow = Selectable<OrganisationTable>;
+export type NewOrganisation = Insertable<OrganisationTable>;
+export type OrganisationChange = Pick<Updateable<OrganisationTable>, 'name_az' | 'name_en' | 'kind' | 'sector' | 'parent_id'>;
+
+export async function list(db: Executor, scope: OrgScope): Promise<OrganisationRow[]> {
+  return (await db.selectFrom('organisations').selectAll().where(scopeCondition(scope, 'id')).orderBy('acronym').execute());
+}
+
+export async function get(db: Executor, scope: OrgScope, id: string): Promise<OrganisationRow | undefined> {
+  return (await db.selectFrom('organisations').selectAll().where('id', '=', id).where(scopeCondition(scope, 'id'))
+    .executeTakeFirst());
+}
+
+export async function findByAcronym(db: Executor, acronym: string): Promise<OrganisationRow | undefined> {
+  return (await db.selectFrom('organisations').selectAll().where('acronym', '=', acronym).executeTakeFirst());
+}
+
+export async function count(db: Executor): Promise<number> {
+  const row = await db.selectFrom('organisations').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+export async function insert(db: Executor, row: NewOrganisation): Promise<void> {
+  await db.insertInto('organisations').values(row).execute();
+}
+
+export async function update(db: Executor, id: string, change: OrganisationChange): Promise<void> {
+  await db.updateTable('organisations').set({ ...change, updated_at: new Date() }).where('id', '=', id).execute();
+}
+
+/** Each given organisation with all organisations below it (cycle-safe). */
+export async function withDescendants(db: Executor, ids: readonly string[]): Promise<Map<string, string[]>> {
+  const result = new Map<string, string[]>();
+  if (ids.length === 0) return result;
+  const rows = await sql<{ root: string; id: string }>`
+    with recursive tree(root, id) as (
+      select o.id, o.id from organisations o where o.id in (${sql.join(ids)})
+      union
+      select t.root, c.id from organisations c join tree t on c.parent_id = t.id
+    )
+    select root, id from tree`.execute(db);
+  for (const { root, id } of rows.rows) result.set(root, [...(result.get(root) ?? []), id]);
+  return result;
+}
+
+export async function nationalCertIds(db: Executor): Promise<string[]> {
+  return (await db.selectFrom('organisations').select('id').where('is_national_cert', '=', true).execute()).map((r) => r.id);
+}
