@@ -10,3 +10,7 @@ export { compileRuleRegex, findBacktrackingHazard } from './sigma/regex.ts';
 export { DetectionEngine, type EngineOptions } from './engine/engine.ts';
 export { loadMapping, parseMapping, mergeMappings, MAPPINGS_DIR, DEFAULT_PROFILES, type Mapping } from './engine/mapping.ts';
 export { loadRules, type LoadedRules } from './engine/load-rules.ts';
+export { IndicatorStore, TLP, type IndicatorInput, type IndicatorHit, type Tlp } from './ioc/store.ts';
+export { loadIndicatorFile, type IndicatorLoad } from './ioc/load.ts';
+export { normalizeUrl, normalizeDomain, inferType, type IndicatorType } from './ioc/normalize.ts';
+export { parseIP, parseCidr, inCidr, type Cidr } from './ioc/ip.ts';
