@@ -14,3 +14,4 @@ export { IndicatorStore, TLP, type IndicatorInput, type IndicatorHit, type Tlp }
 export { loadIndicatorFile, type IndicatorLoad } from './ioc/load.ts';
 export { normalizeUrl, normalizeDomain, inferType, type IndicatorType } from './ioc/normalize.ts';
 export { parseIP, parseCidr, inCidr, type Cidr } from './ioc/ip.ts';
+export { CorrelationEngine, eventTime, type CorrelationMatch, type CorrelationOptions } from './engine/correlation.ts';
