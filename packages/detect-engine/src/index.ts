@@ -15,3 +15,6 @@ export { loadIndicatorFile, type IndicatorLoad } from './ioc/load.ts';
 export { normalizeUrl, normalizeDomain, inferType, type IndicatorType } from './ioc/normalize.ts';
 export { parseIP, parseCidr, inCidr, type Cidr } from './ioc/ip.ts';
 export { CorrelationEngine, eventTime, type CorrelationMatch, type CorrelationOptions } from './engine/correlation.ts';
+export { readEvents, type InputRecord, type InputFormat } from './input/events.ts';
+export { flattenWindowsEvent } from './input/flatten.ts';
+export { renderRejections } from './report/rejections.ts';

@@ -2,7 +2,7 @@ import { describe, it, expect } from 'vitest';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadRules } from '../src/index.ts';
+import { flattenWindowsEvent, loadRules } from '../src/index.ts';
 import { renderRejections } from '../src/report/rejections.ts';
 
 // The repo root is three levels up from this file; the shared data lives beside the repo.
@@ -38,5 +38,14 @@ describe('SigmaHQ corpus', () => {
     }
     expect(missing).toEqual([]);
     expect(expected.length).toBe(202);
+  });
+
+  it('matches evtx_dump nested events exactly as their flat form', () => {
+    const read = (f: string) => readFileSync(path.join(sigma, 'regression', f), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    const flat = read('events_flat.jsonl');
+    const nested = read('events_nested.jsonl');
+    const ids = (e: Record<string, unknown>) => loaded.engine.match(e).map((r) => r.id);
+    const differ = nested.filter((n, i) => JSON.stringify(ids(flattenWindowsEvent(n))) !== JSON.stringify(ids(flat[i])));
+    expect(differ).toHaveLength(0);
   });
 });
