@@ -19,8 +19,18 @@ function flatten(tree: Tree, prefix = ''): Map<string, string> {
   return out;
 }
 
+function readTree(file: string): Tree {
+  return JSON.parse(readFileSync(file, 'utf8')) as Tree;
+}
+
+/** The shared file plus each module's own i18n/<module>/<language>.json under the key <module>. */
 function load(language: string): Map<string, string> {
-  return flatten(JSON.parse(readFileSync(path.join(webDir, 'i18n', `${language}.json`), 'utf8')) as Tree);
+  const dir = path.join(webDir, 'i18n');
+  const tree = readTree(path.join(dir, `${language}.json`));
+  for (const module of readdirSync(dir).filter((name) => statSync(path.join(dir, name)).isDirectory())) {
+    tree[module] = readTree(path.join(dir, module, `${language}.json`));
+  }
+  return flatten(tree);
 }
 
 function sourceFiles(dir: string): string[] {

@@ -4,6 +4,18 @@ import { initReactI18next } from 'react-i18next';
 import az from '../i18n/az.json' with { type: 'json' };
 import en from '../i18n/en.json' with { type: 'json' };
 
+// Each domain module keeps its texts in i18n/<module>/{az,en}.json, under the key <module>.
+const moduleTexts = import.meta.glob<{ default: Record<string, unknown> }>('../i18n/*/*.json', { eager: true });
+
+function withModules(base: Record<string, unknown>, language: string): Record<string, unknown> {
+  const merged = { ...base };
+  for (const [file, texts] of Object.entries(moduleTexts)) {
+    const [, module, lang] = /i18n\/([\w-]+)\/(\w+)\.json$/.exec(file) ?? [];
+    if (lang === language) merged[module] = texts.default;
+  }
+  return merged;
+}
+
 export const languages = ['az', 'en'] as const;
 export type Language = (typeof languages)[number];
 
@@ -20,7 +32,7 @@ i18n.on('languageChanged', (lng) => {
 });
 
 await i18n.use(initReactI18next).init({
-  resources: { az: { translation: az }, en: { translation: en } },
+  resources: { az: { translation: withModules(az, 'az') }, en: { translation: withModules(en, 'en') } },
   lng: storedLanguage(),
   fallbackLng: 'az',
   interpolation: { escapeValue: false },

@@ -2,6 +2,7 @@
 import { Route, Routes } from 'react-router-dom';
 import { Layout } from '../ui/Layout.tsx';
 import { moduleKeys } from '../ui/modules.ts';
+import { modulePages } from '../features/registry.ts';
 import { HomePage } from '../features/home/HomePage.tsx';
 import { NotAvailablePage, NotFoundPage } from '../features/modules/NotAvailablePage.tsx';
 import { OrganisationsPage } from '../features/organisations/OrganisationsPage.tsx';
@@ -14,9 +15,10 @@ export function AppRoutes() {
     <Routes>
       <Route element={<Layout />}>
         <Route index element={<HomePage />} />
-        {moduleKeys.map((key) => (
-          <Route key={key} path={key} element={<NotAvailablePage module={key} />} />
-        ))}
+        {moduleKeys.map((key) => {
+          const Page = modulePages[key];
+          return <Route key={key} path={`${key}/*`} element={Page ? <Page /> : <NotAvailablePage module={key} />} />;
+        })}
         <Route path="admin/organisations" element={<OrganisationsPage />} />
         <Route path="admin/users" element={<UsersPage />} />
         <Route path="account" element={<AccountPage />} />

@@ -1,0 +1,8 @@
+/**
+ * The domain modules that have a web page: each module adds its one line here. Modules not
+ * listed show the honest "not available yet" page.
+ */
+import type { ComponentType } from 'react';
+import type { ModuleKey } from '../ui/modules.ts';
+
+export const modulePages: Partial<Record<ModuleKey, ComponentType>> = {};
