@@ -14,7 +14,7 @@ import { UsersPage } from './pages/UsersPage.ts';
 import { texts } from './pages/text.ts';
 
 const t = texts.az;
-const adminPassword = 'Qalxan-admin-Xy7!pass';
+const adminPassword = 'Sentinel-Xy7!Baku-2026';
 const organisation = {
   acronym: 'BTOP',
   nameAz: 'Bakı Test Operatoru',
