@@ -128,6 +128,13 @@ export function compileFieldCondition(field: string | null, mods: string[], rawV
       continue;
     }
     const alts: Pred[] = [];
+    if (tests.length >= 16 && tests.every((t) => t.kind === 'contains' && t.lit.length > 0)) {
+      const scan = multiContains(tests.map((t) => t.lit));
+      for (const t of tests) for (const fid of targets) atoms.push({ fid, test: t });
+      for (const fid of targets) alts.push(onText(cased ? (v) => v.text(fid) : (v) => v.lower(fid), scan));
+      valuePreds.push(anyOf(alts));
+      continue;
+    }
     for (const t of tests) {
       for (const fid of targets) {
         atoms.push({ fid, test: t });
@@ -141,6 +148,15 @@ export function compileFieldCondition(field: string | null, mods: string[], rawV
 }
 
 function keywordPred(tests: StringTest[]): Pred {
+  // Plain case-insensitive substrings without newlines can search the joined event text at once.
+  if (tests.every((t) => t.kind === 'contains' && !t.cased && !t.lit.includes('\n'))) {
+    const lits = tests.map((t) => t.lit);
+    return (v) => {
+      const all = v.allLower();
+      for (const l of lits) if (all.includes(l)) return true;
+      return false;
+    };
+  }
   return (v) => {
     for (const s of allTexts(v.event)) {
       const l = s.toLowerCase();
@@ -205,4 +221,38 @@ function compileSpecial(
       return !Number.isNaN(n) && cmp(n);
     }),
   );
+}
+
+/**
+ * One pass over the value for a long list of substrings (e.g. hundreds of emoji or tool names):
+ * literals are bucketed by their first two code units; a position whose first unit starts no
+ * literal costs one typed-array read, instead of one `includes` per literal.
+ */
+function multiContains(lits: string[]): (s: string) => boolean {
+  const single = new Set<number>();
+  const byPair = new Map<number, string[]>();
+  // A bitmap of first code units lets most positions be skipped with one typed-array read.
+  const first = new Uint8Array(65536);
+  for (const l of lits) {
+    first[l.charCodeAt(0)] = 1;
+    if (l.length === 1) single.add(l.charCodeAt(0));
+    else {
+      const k = (l.charCodeAt(0) << 16) | l.charCodeAt(1);
+      const b = byPair.get(k);
+      if (b) b.push(l);
+      else byPair.set(k, [l]);
+    }
+  }
+  return (s) => {
+    for (let i = 0; i < s.length; i++) {
+      const c = s.charCodeAt(i);
+      if (first[c] === 0) continue;
+      if (single.has(c)) return true;
+      if (i + 1 < s.length) {
+        const b = byPair.get((c << 16) | s.charCodeAt(i + 1));
+        if (b) for (const l of b) if (s.startsWith(l, i)) return true;
+      }
+    }
+    return false;
+  };
 }
