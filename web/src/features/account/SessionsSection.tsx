@@ -32,8 +32,8 @@ export function SessionsSection() {
           <tbody>
             {data.items.map((s) => (
               <tr key={s.id}>
-                <td>{formatDateTime(s.createdAt)}</td>
-                <td>{formatDateTime(s.lastSeenAt)}</td>
+                <td className="nowrap">{formatDateTime(s.createdAt)}</td>
+                <td className="nowrap">{formatDateTime(s.lastSeenAt)}</td>
                 <td className="mono">{s.address ?? ''}</td>
                 <td className="truncate" title={s.userAgent ?? ''}>
                   {s.userAgent ?? ''}

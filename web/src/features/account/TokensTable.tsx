@@ -51,9 +51,9 @@ export function TokensTable({ tokens, onRevoked }: { tokens: ApiToken[]; onRevok
               <td className="mono">{token.prefix}…</td>
               <td>{acronyms.get(token.organisationId) ?? ''}</td>
               <td>{t(`roles.${token.role}`)}</td>
-              <td>{formatDateTime(token.createdAt)}</td>
-              <td>{formatDateTime(token.expiresAt)}</td>
-              <td>{formatDateTime(token.lastUsedAt)}</td>
+              <td className="nowrap">{formatDateTime(token.createdAt)}</td>
+              <td className="nowrap">{formatDateTime(token.expiresAt)}</td>
+              <td className="nowrap">{formatDateTime(token.lastUsedAt)}</td>
               <td>{t(`tokens.state.${tokenState(token)}`)}</td>
               <td className="row-actions">
                 {tokenState(token) === 'active' ? (

@@ -13,13 +13,20 @@ export function PasswordChangeForm({ onChanged }: { onChanged: (session: Session
   const [next, setNext] = useState('');
   const [repeat, setRepeat] = useState('');
   const [mismatch, setMismatch] = useState(false);
+  const [changed, setChanged] = useState(false);
   const { run, busy, error } = useAction();
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
     setMismatch(next !== repeat);
+    setChanged(false);
     if (next !== repeat) return;
-    void run(async () => onChanged(await authApi.changePassword(current, next)));
+    void run(async () => {
+      const session = await authApi.changePassword(current, next);
+      for (const clear of [setCurrent, setNext, setRepeat]) clear('');
+      setChanged(true);
+      onChanged(session);
+    });
   };
 
   return (
@@ -31,6 +38,11 @@ export function PasswordChangeForm({ onChanged }: { onChanged: (session: Session
       ) : (
         <ErrorAlert error={error} />
       )}
+      {changed ? (
+        <p role="status" className="status ok">
+          {t('password.changed')}
+        </p>
+      ) : null}
       <Field label={t('password.current')}>
         <input type="password" autoComplete="current-password" required value={current} onChange={(e) => setCurrent(e.target.value)} />
       </Field>
