@@ -38,6 +38,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     create unique index users_username_key on users (lower(username))
     `,
     `
+    create index users_username_order on users (username)
+    `,
+    `
     create table memberships (
       user_id uuid not null references users(id) on delete cascade,
       organisation_id uuid not null references organisations(id),

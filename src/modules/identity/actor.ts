@@ -7,10 +7,9 @@ import * as users from './users.store.ts';
 import type { RoleName } from './identity.tables.ts';
 
 export async function resolveMemberships(db: Executor, rows: readonly { organisation_id: string; role: RoleName }[]): Promise<Membership[]> {
-  const reach = await organisations.withDescendants(db, rows.map((r) => r.organisation_id));
-  const national = new Set(await organisations.nationalCertIds(db));
+  const tree = await organisations.withDescendants(db, rows.map((r) => r.organisation_id));
   return rows.map((r) => ({
-    organisationId: r.organisation_id, role: r.role, reach: reach.get(r.organisation_id) ?? [r.organisation_id], national: national.has(r.organisation_id),
+    organisationId: r.organisation_id, role: r.role, reach: tree.get(r.organisation_id)?.reach ?? [r.organisation_id], national: tree.get(r.organisation_id)?.national ?? false,
   }));
 }
 

@@ -77,7 +77,7 @@ export async function update(tx: Executor, actor: Actor, id: string, patch: Orga
   if (patch.parentId !== undefined && patch.parentId !== null) {
     if (patch.parentId === id) throw fail.validation('An organisation cannot be its own parent');
     await get(tx, actor, patch.parentId);
-    const below = (await store.withDescendants(tx, [id])).get(id) ?? [];
+    const below = (await store.withDescendants(tx, [id])).get(id)?.reach ?? [];
     if (below.includes(patch.parentId)) throw fail.validation('The new parent is below this organisation');
   }
   if (patch.parentId !== undefined && !before.parentId !== !patch.parentId) assertPlatformAdmin(actor);

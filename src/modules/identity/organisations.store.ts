@@ -35,18 +35,22 @@ export async function update(db: Executor, id: string, change: OrganisationChang
   await db.updateTable('organisations').set({ ...change, updated_at: new Date() }).where('id', '=', id).execute();
 }
 
-/** Each given organisation with all organisations below it (cycle-safe). */
-export async function withDescendants(db: Executor, ids: readonly string[]): Promise<Map<string, string[]>> {
-  const result = new Map<string, string[]>();
+/** Each given organisation with all organisations below it (cycle-safe), and whether it is the National CERT. */
+export async function withDescendants(db: Executor, ids: readonly string[]): Promise<Map<string, { reach: string[]; national: boolean }>> {
+  const result = new Map<string, { reach: string[]; national: boolean }>();
   if (ids.length === 0) return result;
-  const rows = await sql<{ root: string; id: string }>`
-    with recursive tree(root, id) as (
-      select o.id, o.id from organisations o where o.id in (${sql.join(ids)})
+  const rows = await sql<{ root: string; id: string; national: boolean }>`
+    with recursive tree(root, id, national) as (
+      select o.id, o.id, o.is_national_cert from organisations o where o.id in (${sql.join(ids)})
       union
-      select t.root, c.id from organisations c join tree t on c.parent_id = t.id
+      select t.root, c.id, t.national from organisations c join tree t on c.parent_id = t.id
     )
-    select root, id from tree`.execute(db);
-  for (const { root, id } of rows.rows) result.set(root, [...(result.get(root) ?? []), id]);
+    select root, id, national from tree`.execute(db);
+  for (const { root, id, national } of rows.rows) {
+    const entry = result.get(root) ?? { reach: [], national };
+    entry.reach.push(id);
+    result.set(root, entry);
+  }
   return result;
 }
 

@@ -72,7 +72,8 @@ export async function authenticate(db: Executor, token: string, address: string 
   const owner = await loadActor(db, row.user_id, 'token', { tokenId: row.id, address });
   // The owner must still hold the role, or the token dies with the membership.
   if (!owner || !owner.memberships.some((m) => m.role === row.role && m.reach.includes(row.organisation_id))) return undefined;
-  await store.markTokenUsed(db, row.id);
+  // Written at most once a minute per token, so machine clients do not turn reads into writes.
+  if (!row.last_used_at || Date.now() - row.last_used_at.getTime() > 60_000) await store.markTokenUsed(db, row.id);
   const memberships = await resolveMemberships(db, [{ organisation_id: row.organisation_id, role: row.role }]);
   return { ...owner, memberships };
 }

@@ -11,10 +11,12 @@ export interface MembershipRow { user_id: string; organisation_id: string; role:
 
 /** Users with at least one membership inside the scope. */
 export async function list(db: Executor, scope: OrgScope, limit = 1000, offset = 0): Promise<UserRow[]> {
-  return (await db.selectFrom('users').selectAll()
-    .where((eb) => eb.exists(eb.selectFrom('memberships').select('user_id')
-      .whereRef('memberships.user_id', '=', 'users.id').where(scopeCondition(scope, 'memberships.organisation_id'))))
-    .orderBy('username').limit(limit).offset(offset).execute());
+  let query = db.selectFrom('users').selectAll();
+  if (!scope.all) {
+    query = query.where((eb) => eb.exists(eb.selectFrom('memberships').select('user_id')
+      .whereRef('memberships.user_id', '=', 'users.id').where(scopeCondition(scope, 'memberships.organisation_id'))));
+  }
+  return query.orderBy('username').limit(limit).offset(offset).execute();
 }
 
 export async function get(db: Executor, scope: OrgScope, id: string): Promise<UserRow | undefined> {

@@ -1,0 +1,24 @@
+/**
+ * `npm run bench [-- NAME…]`: runs every bench/*.bench.ts (or the named ones) one after the
+ * other, each printing its own figures.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const dir = path.dirname(fileURLToPath(import.meta.url));
+const wanted = process.argv.slice(2);
+const benches = fs.readdirSync(dir).filter((f) => f.endsWith('.bench.ts')).sort()
+  .filter((f) => wanted.length === 0 || wanted.includes(f.replace('.bench.ts', '')));
+
+if (benches.length === 0) {
+  process.stderr.write(`no benchmark named ${wanted.join(', ')}\n`);
+  process.exitCode = 1;
+}
+for (const file of benches) {
+  process.stdout.write(`\n## ${file.replace('.bench.ts', '')}\n`);
+  const started = Date.now();
+  const bench = (await import(pathToFileURL(path.join(dir, file)).href)) as { run(): Promise<void> };
+  await bench.run();
+  process.stdout.write(`(${((Date.now() - started) / 1000).toFixed(1)} s)\n`);
+}
