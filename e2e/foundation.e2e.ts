@@ -4,7 +4,7 @@
  * operator in it, and that operator's scoped view, in both languages.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Page, Response } from 'playwright-core';
 import { launchBrowser } from './support/browser.ts';
 import { startServer, type RunningServer } from './support/server.ts';
 import { AppShell } from './pages/AppShell.ts';
@@ -49,8 +49,17 @@ describe('the platform foundation in the browser', () => {
     await server?.stop();
   });
 
-  it('starts in Azerbaijani with the sign-in form', async () => {
+  it('serves the web app and starts in Azerbaijani with the sign-in form', async () => {
+    const failedFiles: string[] = [];
+    const record = (response: Response) => {
+      const url = new URL(response.url());
+      if (!url.pathname.startsWith('/api/') && response.status() >= 400) failedFiles.push(`${url.pathname} ${response.status()}`);
+    };
+    page.on('response', record);
     await page.goto('/');
+    await page.waitForLoadState('load');
+    page.off('response', record);
+    expect(failedFiles).toEqual([]);
     await page.getByRole('heading', { name: t.login.title }).waitFor();
     expect(await page.locator('html').getAttribute('lang')).toBe('az');
   });
