@@ -5,6 +5,8 @@ import { useTranslation } from 'react-i18next';
 export function CopyButton({ text }: { text: string }) {
   const { t } = useTranslation();
   const [copied, setCopied] = useState(false);
+  // Browsers offer the clipboard only on secure pages (https or localhost).
+  if (!navigator.clipboard) return null;
   const copy = () => {
     navigator.clipboard.writeText(text).then(
       () => setCopied(true),
