@@ -8,12 +8,14 @@ import { migrateToLatest } from './db/migrate.ts';
 import { buildApp } from './http/app.ts';
 import { createLogger, type Logger } from './lib/logger.ts';
 import { ensureAdministrator, seedOrganisations } from './modules/identity/bootstrap.ts';
+import { syncActionPlan } from './modules/plan/plan.sync.ts';
 
 export async function openAndPrepare(config: Config, logger: Logger): Promise<Db> {
   const target = { databaseUrl: config.databaseUrl, dataDir: config.dataDir };
   const db = await openDatabase(target);
   const { applied } = await migrateToLatest(db);
   const added = await seedOrganisations(db);
+  await syncActionPlan(db);
   logger.info({ database: describeTarget(target), migrationsApplied: applied.length, organisationsAdded: added }, 'database ready');
   return db;
 }

@@ -4,5 +4,9 @@
  */
 import type { IdentityTables } from '../modules/identity/identity.tables.ts';
 import type { AuditTables } from '../modules/audit/audit.tables.ts';
+import type { PlanTables } from '../modules/plan/plan.tables.ts';
+import type { RiskTables } from '../modules/risk/risk.tables.ts';
+import type { CiiTables } from '../modules/cii/cii.tables.ts';
+import type { DetectTables } from '../modules/detect/detect.tables.ts';
 
-export interface Database extends IdentityTables, AuditTables {}
+export interface Database extends IdentityTables, AuditTables, PlanTables, RiskTables, CiiTables, DetectTables {}

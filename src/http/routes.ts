@@ -4,6 +4,7 @@ import { authRoutes } from '../modules/identity/auth.routes.ts';
 import { organisationRoutes } from '../modules/identity/organisations.routes.ts';
 import { tokenRoutes } from '../modules/identity/tokens.routes.ts';
 import { userRoutes } from '../modules/identity/users.routes.ts';
+import { planRoutes } from '../modules/plan/plan.routes.ts';
 import type { RouteModule } from './types.ts';
 
-export const routeModules: RouteModule[] = [authRoutes, organisationRoutes, userRoutes, tokenRoutes, auditRoutes];
+export const routeModules: RouteModule[] = [authRoutes, organisationRoutes, userRoutes, tokenRoutes, auditRoutes, planRoutes];
