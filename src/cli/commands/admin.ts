@@ -82,7 +82,8 @@ export function register(program: Command): void {
       const row = await users.findByUsername(db, o.user);
       const actor = row && (await loadActor(db, row.id, 'session', { address: null }));
       if (!actor) throw fail.notFound(`User ${o.user}`);
-      const created = await db.transaction().execute(async (tx) => tokens.create(tx, actor, { name: o.name, organisationId: await organisationId(db, o.org), role: parseRole(o.role), expiresInDays: days }));
+      const input = { name: o.name, organisationId: await organisationId(db, o.org), role: parseRole(o.role), expiresInDays: days };
+      const created = await db.transaction().execute((tx) => tokens.create(tx, actor, input));
       process.stdout.write(`${created.token}\n`);
     }));
 
