@@ -128,7 +128,7 @@ export async function decide(tx: Executor, actor: Actor, id: string, decision: D
   if (decision.decision === 'return' && !decision.comment?.trim()) throw fail.validation('A returned report needs a comment saying why');
   const status = decision.decision === 'accept' ? 'accepted' : 'returned';
   if (!(await store.decide(tx, id, status, decision.comment?.trim() || null, actor.userId))) {
-    throw fail.conflict(`The report was already ${before.status}`, { status: before.status });
+    throw fail.conflict(`The report was already ${before.status}`, { reportStatus: before.status });
   }
   const moved = status === 'accepted' ? await moveIndicators(tx, before) : [];
   const after = await get(tx, actor, id);
