@@ -127,3 +127,23 @@ export async function setResponsible(tx: Executor, actor: Actor, itemId: string,
   });
   return after;
 }
+
+/** One row of the whole plan for `qalxan plan export`: headings carry only id, parent, kind and title. */
+export interface ExportRow {
+  id: string;
+  parent: string | null;
+  kind: 'priority' | 'goal' | 'measure';
+  title: Bilingual;
+  measure: MeasureView | null;
+}
+
+/** The whole plan in the data file's order, each measure with its current status. */
+export async function exportRows(db: Executor): Promise<{ version: number | null; asOf: string; rows: ExportRow[] }> {
+  const asOf = dayOf(new Date());
+  const { rows: all, measures: list } = await measures(db, {}, asOf);
+  const byId = new Map(list.map((m) => [m.id, m]));
+  return {
+    version: await store.latestVersion(db), asOf,
+    rows: all.items.map((i) => ({ id: i.id, parent: i.parent_id, kind: i.kind, title: { az: i.title_az, en: i.title_en }, measure: byId.get(i.id) ?? null })),
+  };
+}
