@@ -1,24 +1,10 @@
 /** The only code that reads or writes audit_log. */
-import { sql } from 'kysely';
+import { sql, type Selectable } from 'kysely';
+import type { AuditLogTable } from './audit.tables.ts';
 import type { Executor } from '../../db/database.ts';
 import { scopeCondition, type OrgScope } from '../../lib/scope.ts';
 
-export interface AuditRow {
-  seq: number;
-  at: Date;
-  actor_user_id: string | null;
-  actor_label: string;
-  organisation_id: string | null;
-  action: string;
-  target_type: string | null;
-  target_id: string | null;
-  before_digest: string | null;
-  after_digest: string | null;
-  address: string | null;
-  details: Record<string, unknown>;
-  prev_hash: string;
-  hash: string;
-}
+export type AuditRow = Selectable<AuditLogTable>;
 
 export type NewAuditRow = Omit<AuditRow, 'seq'>;
 
@@ -61,15 +47,14 @@ export async function list(db: Executor, scope: OrgScope, filter: AuditFilter): 
   if (filter.from) query = query.where('at', '>=', filter.from);
   if (filter.to) query = query.where('at', '<', filter.to);
   if (filter.before) query = query.where('seq', '<', filter.before);
-  return (await query.orderBy('seq', 'desc').limit(filter.limit).execute()) as AuditRow[];
+  return query.orderBy('seq', 'desc').limit(filter.limit).execute();
 }
 
 /** Reads the chain in order, a page at a time, so verification needs bounded memory. */
 export async function* walk(db: Executor, pageSize = 2000): AsyncGenerator<AuditRow> {
   let after = 0;
   for (;;) {
-    const rows = (await db.selectFrom('audit_log').selectAll().where('seq', '>', after)
-      .orderBy('seq').limit(pageSize).execute()) as AuditRow[];
+    const rows = await db.selectFrom('audit_log').selectAll().where('seq', '>', after).orderBy('seq').limit(pageSize).execute();
     if (rows.length === 0) return;
     yield* rows;
     after = rows[rows.length - 1].seq;
