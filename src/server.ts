@@ -5,7 +5,6 @@
 import type { Config } from './config.ts';
 import { openDatabase, describeTarget, type Db } from './db/database.ts';
 import { migrateToLatest } from './db/migrate.ts';
-import { buildApp } from './http/app.ts';
 import { createLogger, type Logger } from './lib/logger.ts';
 import { ensureAdministrator, seedOrganisations } from './modules/identity/bootstrap.ts';
 import { syncActionPlan } from './modules/plan/plan.sync.ts';
@@ -33,6 +32,8 @@ export async function startServer(config: Config, print: (line: string) => void 
   if (admin.oneTimePassword) {
     print(`First start: administrator "admin" created with one-time password: ${admin.oneTimePassword} (change it at first login)`);
   }
+  // Loaded here, not at the top, so CLI commands that only need the database start fast.
+  const { buildApp } = await import('./http/app.ts');
   const app = await buildApp({ config, db, logger });
   const address = await app.listen({ host: config.host, port: config.port });
   print(`Qalxan is serving at ${address.replace('[::1]', 'localhost')} (API docs: ${address}/api/docs)`);
