@@ -4,5 +4,8 @@
  */
 import type { ComponentType } from 'react';
 import type { ModuleKey } from '../ui/modules.ts';
+import { PlanPage } from './plan/PlanPage.tsx';
 
-export const modulePages: Partial<Record<ModuleKey, ComponentType>> = {};
+export const modulePages: Partial<Record<ModuleKey, ComponentType>> = {
+  plan: PlanPage,
+};
