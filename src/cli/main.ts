@@ -7,7 +7,9 @@ import { ConfigError } from '../config.ts';
 import { AppError } from '../lib/errors.ts';
 import { register as registerAdmin } from './commands/admin.ts';
 import { register as registerBackup } from './commands/backup.ts';
+import { register as registerHunt } from './commands/hunt.ts';
 import { register as registerPlan } from './commands/plan.ts';
+import { register as registerRules } from './commands/rules.ts';
 import { register as registerStart } from './commands/start.ts';
 
 export function buildProgram(): Command {
@@ -15,7 +17,7 @@ export function buildProgram(): Command {
     .description('Qalxan — national cybersecurity platform')
     .exitOverride()
     .configureOutput({ outputError: (text, write) => write(text) });
-  for (const register of [registerStart, registerAdmin, registerBackup, registerPlan]) register(program);
+  for (const register of [registerStart, registerAdmin, registerBackup, registerPlan, registerHunt, registerRules]) register(program);
   return program;
 }
 
