@@ -23,6 +23,32 @@ export interface Config {
   readonly loginAttemptsPerAddress: number;
   readonly loginWindowMinutes: number;
   readonly webDistDir: string;
+  readonly detect: DetectConfig;
+}
+
+/** A syslog listener and the organisation its events belong to (by id or acronym). */
+export interface SyslogListener {
+  readonly protocol: 'udp' | 'tcp';
+  readonly port: number;
+  readonly organisation: string;
+}
+
+/** The event pipeline's settings (detect module, src/events). */
+export interface DetectConfig {
+  readonly syslogHost: string;
+  readonly syslogListeners: readonly SyslogListener[];
+  readonly busCapacity: number;
+  readonly busPartitions: number;
+  readonly batchSize: number;
+  readonly rulesDirs: readonly string[];
+  readonly retentionDays: number;
+  readonly dedupMinutes: number;
+  readonly maxEventBytes: number;
+  readonly eventsBodyLimitBytes: number;
+  readonly reloadSeconds: number;
+  readonly natsAckWaitSeconds: number;
+  readonly natsLeaseTtlSeconds: number;
+  readonly natsStreamMaxBytes: number;
 }
 
 export class ConfigError extends Error {}
@@ -71,6 +97,35 @@ function url(env: Env, name: string, protocols: string[]): string | undefined {
   return raw;
 }
 
+function listeners(env: Env): SyslogListener[] {
+  const raw = env.QALXAN_SYSLOG_LISTENERS;
+  if (raw === undefined || raw.trim() === '') return [];
+  return raw.split(',').map((item) => {
+    const m = /^(udp|tcp):(\d{1,5})=([\w-]+)$/.exec(item.trim());
+    if (!m || Number(m[2]) > 65535) throw new ConfigError(`QALXAN_SYSLOG_LISTENERS must look like udp:5514=ORG,tcp:5514=ORG (ORG an acronym or id), got "${item}"`);
+    return Object.freeze({ protocol: m[1] as 'udp' | 'tcp', port: Number(m[2]), organisation: m[3] });
+  });
+}
+
+function detectConfig(env: Env): DetectConfig {
+  return Object.freeze({
+    syslogHost: env.QALXAN_SYSLOG_HOST || env.QALXAN_HOST || '127.0.0.1',
+    syslogListeners: Object.freeze(listeners(env)),
+    busCapacity: int(env, 'QALXAN_BUS_CAPACITY', 200_000, 1000, 100_000_000),
+    busPartitions: int(env, 'QALXAN_BUS_PARTITIONS', 8, 1, 256),
+    batchSize: int(env, 'QALXAN_DETECT_BATCH', 1000, 1, 10_000),
+    rulesDirs: Object.freeze((env.QALXAN_DETECT_RULES_DIR ?? '').split(path.delimiter).filter(Boolean).map((d) => path.resolve(d))),
+    retentionDays: int(env, 'QALXAN_EVENT_RETENTION_DAYS', 30, 1, 3650),
+    dedupMinutes: int(env, 'QALXAN_ALERT_DEDUP_MINUTES', 60, 1, 10_080),
+    maxEventBytes: int(env, 'QALXAN_EVENT_MAX_BYTES', 262_144, 1024, 16_777_216),
+    eventsBodyLimitBytes: int(env, 'QALXAN_EVENTS_BODY_LIMIT_BYTES', 67_108_864, 1024, 1_073_741_824),
+    reloadSeconds: int(env, 'QALXAN_DETECT_RELOAD_SECONDS', 5, 1, 3600),
+    natsAckWaitSeconds: int(env, 'QALXAN_NATS_ACK_WAIT_SECONDS', 30, 1, 3600),
+    natsLeaseTtlSeconds: int(env, 'QALXAN_NATS_LEASE_TTL_SECONDS', 6, 2, 600),
+    natsStreamMaxBytes: int(env, 'QALXAN_NATS_STREAM_MAX_BYTES', 1_073_741_824, 1_048_576, 1_099_511_627_776),
+  });
+}
+
 /** Parses the environment; throws ConfigError naming the offending variable. */
 export function loadConfig(env: Env = process.env): Config {
   const adminPassword = env.QALXAN_ADMIN_PASSWORD || undefined;
@@ -94,5 +149,6 @@ export function loadConfig(env: Env = process.env): Config {
     loginAttemptsPerAddress: int(env, 'QALXAN_LOGIN_ATTEMPTS_PER_ADDRESS', 20, 1, 100000),
     loginWindowMinutes: int(env, 'QALXAN_LOGIN_WINDOW_MINUTES', 15, 1, 1440),
     webDistDir: path.resolve(env.QALXAN_WEB_DIST || './dist/web'),
+    detect: detectConfig(env),
   });
 }

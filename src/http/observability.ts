@@ -26,5 +26,6 @@ export function installObservability(app: App, { db }: RouteDeps): void {
     }
   });
   app.get('/metrics', { config: { auth: 'public' }, schema: hidden }, async (_request, reply) =>
-    reply.type(registry.contentType).send(await registry.metrics()));
+    // Modules register their series on prom-client's default registry (detect: pipeline metrics).
+    reply.type(registry.contentType).send(await client.Registry.merge([registry, client.register]).metrics()));
 }

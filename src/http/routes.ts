@@ -5,6 +5,7 @@ import { organisationRoutes } from '../modules/identity/organisations.routes.ts'
 import { tokenRoutes } from '../modules/identity/tokens.routes.ts';
 import { userRoutes } from '../modules/identity/users.routes.ts';
 import { planRoutes } from '../modules/plan/plan.routes.ts';
+import { detectRoutes } from '../modules/detect/detect.routes.ts';
 import type { RouteModule } from './types.ts';
 
-export const routeModules: RouteModule[] = [authRoutes, organisationRoutes, userRoutes, tokenRoutes, auditRoutes, planRoutes];
+export const routeModules: RouteModule[] = [authRoutes, organisationRoutes, userRoutes, tokenRoutes, auditRoutes, planRoutes, detectRoutes];

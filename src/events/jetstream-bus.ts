@@ -1,0 +1,228 @@
+/**
+ * The scale-out bus over NATS JetStream: a stream per event kind (work-queue retention), one
+ * durable pull consumer per partition on each stream, and worker processes that share the
+ * consumers through partition leases (leases.ts). A message (a batch of one partition's events)
+ * is acknowledged only after the handler has committed its results; a message that keeps
+ * failing is dead-lettered after `maxAttempts` deliveries.
+ */
+import { randomUUID } from 'node:crypto';
+import {
+  AckPolicy, connect, DiscardPolicy, JSONCodec, nanos, RetentionPolicy, StorageType,
+  type ConsumerMessages, type JetStreamClient, type JetStreamManager, type JsMsg, type KV, type NatsConnection,
+} from 'nats';
+import { PartitionLeases } from './leases.ts';
+import { consumerOf, partitionOf, streamOf, subjectOf } from './partition.ts';
+import { busFull, busUnavailable, eventKinds, type BatchHandler, type BusStats, type EventBus, type PipelineEvent } from './types.ts';
+
+export interface JetStreamBusOptions {
+  url: string;
+  partitions: number;
+  /** Most events in one message and in one handler call. */
+  maxBatch: number;
+  maxAttempts: number;
+  ackWaitMs: number;
+  leaseTtlMs: number;
+  /** Most bytes each stream may hold; publishing beyond it answers 429. */
+  maxStreamBytes: number;
+  onError(error: unknown): void;
+}
+
+const codec = JSONCodec<{ events: PipelineEvent[] }>();
+
+interface Running {
+  subs: ConsumerMessages[];
+  buffer: JsMsg[];
+  wake: (() => void) | null;
+  active: boolean;
+  loop: Promise<void>;
+}
+
+/** The JetStream bus; see the file comment. */
+export class JetStreamBus implements EventBus {
+  readonly name = 'jetstream' as const;
+  readonly workerId = randomUUID();
+  private published = 0;
+  private acknowledged = 0;
+  private leases: PartitionLeases | null = null;
+  private running = new Map<number, Running>();
+  private handler: BatchHandler | null = null;
+  private lagCache: { at: number; lag: Record<string, number> } = { at: 0, lag: {} };
+
+  private constructor(
+    private readonly nc: NatsConnection,
+    private readonly js: JetStreamClient,
+    private readonly jsm: JetStreamManager,
+    private readonly options: JetStreamBusOptions,
+  ) {}
+
+  /** Connects and makes sure every stream and partition consumer exists (idempotent). */
+  static async connect(options: JetStreamBusOptions): Promise<JetStreamBus> {
+    const nc = await connect({ servers: options.url, name: 'qalxan', maxReconnectAttempts: -1 });
+    const jsm = await nc.jetstreamManager();
+    for (const kind of eventKinds) {
+      const name = streamOf(kind);
+      const config = {
+        name, subjects: [`qalxan.events.${kind}.*`], retention: RetentionPolicy.Workqueue, storage: StorageType.File,
+        discard: DiscardPolicy.New, max_bytes: options.maxStreamBytes, duplicate_window: nanos(120_000),
+      };
+      const exists = await jsm.streams.info(name).then(() => true, () => false);
+      if (exists) await jsm.streams.update(name, config);
+      else await jsm.streams.add(config);
+      for (let p = 0; p < options.partitions; p++) {
+        await jsm.consumers.add(name, {
+          durable_name: consumerOf(p), filter_subject: subjectOf(kind, p), ack_policy: AckPolicy.Explicit,
+          ack_wait: nanos(options.ackWaitMs), max_deliver: -1, max_ack_pending: options.maxBatch * 4,
+        });
+      }
+    }
+    return new JetStreamBus(nc, nc.jetstream(), jsm, options);
+  }
+
+  async publish(events: PipelineEvent[]): Promise<void> {
+    const groups = new Map<string, PipelineEvent[]>();
+    for (const e of events) {
+      const subject = subjectOf(e.kind, partitionOf(e.organisationId, e.host, this.options.partitions));
+      const group = groups.get(subject);
+      if (group) group.push(e);
+      else groups.set(subject, [e]);
+    }
+    const sends: Promise<unknown>[] = [];
+    for (const [subject, group] of groups) {
+      for (let i = 0; i < group.length; i += this.options.maxBatch) {
+        const chunk = group.slice(i, i + this.options.maxBatch);
+        // The message id makes a retried publish of the same batch a no-op within the window.
+        sends.push(this.js.publish(subject, codec.encode({ events: chunk }), { msgID: `${chunk[0].id}:${chunk.length}` }));
+      }
+    }
+    const results = await Promise.allSettled(sends);
+    const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+    if (failed) {
+      const message = failed.reason instanceof Error ? failed.reason.message : String(failed.reason);
+      throw /maximum (bytes|messages)/i.test(message) ? busFull(2) : busUnavailable(failed.reason);
+    }
+    this.published += events.length;
+  }
+
+  /** Joins the worker group: claims a share of the partitions and consumes them. */
+  async consume(handler: BatchHandler): Promise<void> {
+    this.handler = handler;
+    const kv: KV = await this.js.views.kv('qalxan_detect_leases', { ttl: this.options.leaseTtlMs, history: 1 });
+    this.leases = new PartitionLeases(kv, this.workerId, this.options.partitions, this.options.leaseTtlMs, {
+      gained: (p) => this.startPartition(p),
+      lost: (p) => this.stopPartition(p),
+      onError: this.options.onError,
+    });
+    this.leases.start();
+  }
+
+  /** Partitions this process holds (for tests and the monitoring page). */
+  get partitions(): number[] {
+    return this.leases?.held ?? [];
+  }
+
+  private async startPartition(p: number): Promise<void> {
+    const state: Running = { subs: [], buffer: [], wake: null, active: true, loop: Promise.resolve() };
+    for (const kind of eventKinds) {
+      const consumer = await this.js.consumers.get(streamOf(kind), consumerOf(p));
+      state.subs.push(await consumer.consume({
+        max_messages: Math.max(8, Math.ceil(this.options.maxBatch / 50)),
+        callback: (m) => {
+          state.buffer.push(m);
+          state.wake?.();
+        },
+      }));
+    }
+    state.loop = this.drain(state);
+    this.running.set(p, state);
+  }
+
+  private async stopPartition(p: number): Promise<void> {
+    const state = this.running.get(p);
+    if (!state) return;
+    this.running.delete(p);
+    for (const s of state.subs) s.stop();
+    state.active = false;
+    state.wake?.();
+    await state.loop;
+    // Fetched but unprocessed messages go back at once rather than after the ack wait.
+    for (const m of state.buffer.splice(0)) m.nak();
+  }
+
+  private async drain(state: Running): Promise<void> {
+    while (state.active) {
+      if (state.buffer.length === 0) {
+        await new Promise<void>((resolve) => {
+          state.wake = resolve;
+        });
+        state.wake = null;
+        continue;
+      }
+      // Let a burst gather into one batch (one transaction) rather than one message each.
+      if (state.buffer.length < 4) await new Promise((r) => setTimeout(r, 5));
+      const msgs: JsMsg[] = [];
+      let n = 0;
+      while (state.buffer.length > 0 && n < this.options.maxBatch) {
+        const m = state.buffer.shift()!;
+        msgs.push(m);
+        n += 1;
+      }
+      try {
+        await this.handle(msgs);
+      } catch (error) {
+        // Even the dead-letter store failed (database down): hand the messages back for later.
+        this.options.onError(error);
+        for (const m of msgs) m.nak(2000);
+      }
+    }
+  }
+
+  private async handle(msgs: JsMsg[]): Promise<void> {
+    const handler = this.handler!;
+    const decoded: { m: JsMsg; events: PipelineEvent[] }[] = [];
+    for (const m of msgs) {
+      try {
+        decoded.push({ m, events: codec.decode(m.data).events });
+      } catch (error) {
+        await handler.deadLetter([], `undecodable bus message on ${m.subject}: ${error instanceof Error ? error.message : String(error)}`, new TextDecoder().decode(m.data.subarray(0, 4096)));
+        m.ack();
+      }
+    }
+    const events = decoded.flatMap((d) => d.events);
+    try {
+      await handler.process(events);
+    } catch (error) {
+      this.options.onError(error);
+      for (const d of decoded) {
+        if (d.m.info.redeliveryCount + 1 >= this.options.maxAttempts) {
+          await handler.deadLetter(d.events, `processing failed ${this.options.maxAttempts} times: ${error instanceof Error ? error.message : String(error)}`);
+          d.m.ack();
+        } else d.m.nak(1000 * (d.m.info.redeliveryCount + 1));
+      }
+      return;
+    }
+    // Acknowledged only now that the results are committed; ackAck waits for the server's word.
+    await Promise.all(decoded.map((d) => d.m.ackAck()));
+    this.acknowledged += events.length;
+  }
+
+  async stats(): Promise<BusStats> {
+    if (Date.now() - this.lagCache.at > 2000) {
+      const lag: Record<string, number> = {};
+      for (const kind of eventKinds) {
+        for (let p = 0; p < this.options.partitions; p++) {
+          const info = await this.jsm.consumers.info(streamOf(kind), consumerOf(p));
+          const pending = info.num_pending + info.num_ack_pending;
+          if (pending > 0) lag[`${kind}/${consumerOf(p)}`] = pending;
+        }
+      }
+      this.lagCache = { at: Date.now(), lag };
+    }
+    return { lag: this.lagCache.lag, published: this.published, acknowledged: this.acknowledged };
+  }
+
+  async close(): Promise<void> {
+    await this.leases?.stop();
+    for (const p of [...this.running.keys()]) await this.stopPartition(p);
+    await this.nc.drain();
+  }
+}
