@@ -101,7 +101,7 @@ function listeners(env: Env): SyslogListener[] {
   const raw = env.QALXAN_SYSLOG_LISTENERS;
   if (raw === undefined || raw.trim() === '') return [];
   return raw.split(',').map((item) => {
-    const m = /^(udp|tcp):(\d{1,5})=([\w-]+)$/.exec(item.trim());
+    const m = /^(udp|tcp):(\d{1,5})=([^,=\s]+)$/u.exec(item.trim());
     if (!m || Number(m[2]) > 65535) throw new ConfigError(`QALXAN_SYSLOG_LISTENERS must look like udp:5514=ORG,tcp:5514=ORG (ORG an acronym or id), got "${item}"`);
     return Object.freeze({ protocol: m[1] as 'udp' | 'tcp', port: Number(m[2]), organisation: m[3] });
   });

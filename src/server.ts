@@ -2,12 +2,13 @@
  * Starting the platform: open the database, migrate, load reference data, create the first
  * administrator, then serve HTTP. Shared by `qalxan start` and the tests.
  */
-import type { Config } from './config.ts';
+import { ConfigError, type Config } from './config.ts';
 import { openDatabase, describeTarget, type Db } from './db/database.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { createLogger, type Logger } from './lib/logger.ts';
 import { ensureAdministrator, seedOrganisations } from './modules/identity/bootstrap.ts';
 import { syncActionPlan } from './modules/plan/plan.sync.ts';
+import { seedThreatTaxonomy } from './modules/risk/taxonomy.service.ts';
 
 export async function openAndPrepare(config: Config, logger: Logger): Promise<Db> {
   const target = { databaseUrl: config.databaseUrl, dataDir: config.dataDir };
@@ -15,6 +16,7 @@ export async function openAndPrepare(config: Config, logger: Logger): Promise<Db
   const { applied } = await migrateToLatest(db);
   const added = await seedOrganisations(db);
   await syncActionPlan(db);
+  await seedThreatTaxonomy(db);
   logger.info({ database: describeTarget(target), migrationsApplied: applied.length, organisationsAdded: added }, 'database ready');
   return db;
 }
@@ -32,6 +34,7 @@ export async function startServer(config: Config, print: (line: string) => void 
   if (admin.oneTimePassword) {
     print(`First start: administrator "admin" created with one-time password: ${admin.oneTimePassword} (change it at first login)`);
   }
+  if (config.role === 'worker') return startWorker(config, db, logger, print);
   // Loaded here, not at the top, so CLI commands that only need the database start fast.
   const { buildApp } = await import('./http/app.ts');
   const app = await buildApp({ config, db, logger });
@@ -41,6 +44,27 @@ export async function startServer(config: Config, print: (line: string) => void 
     url: address,
     async close() {
       await app.close();
+      await db.destroy();
+    },
+  };
+}
+
+/**
+ * ROLE=worker: no HTTP, only detection workers joining the JetStream consumer group (the
+ * embedded bus lives inside one process, so a worker needs NATS_URL).
+ */
+async function startWorker(config: Config, db: Db, logger: Logger, print: (line: string) => void): Promise<RunningServer> {
+  if (!config.natsUrl) {
+    await db.destroy();
+    throw new ConfigError('ROLE=worker needs NATS_URL: workers share events through NATS JetStream');
+  }
+  const { startPipeline } = await import('./modules/detect/pipeline.ts');
+  const pipeline = await startPipeline({ db, config, logger, ingest: false, work: true });
+  print(`Qalxan detection worker joined the consumer group at ${config.natsUrl}`);
+  return {
+    url: '',
+    async close() {
+      await pipeline.stop();
       await db.destroy();
     },
   };

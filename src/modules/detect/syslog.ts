@@ -73,7 +73,7 @@ export function parseSyslog(line: string, now = new Date()): ParseResult {
     if (at(year) - now.getTime() > 180 * 86_400_000) year -= 1;
     const t = at(year);
     if (Number.isNaN(t)) return { ok: false, reason: 'invalid syslog: bad RFC 3164 timestamp' };
-    const tag = TAG.exec(m[6]);
+    const tag = /^(CEF|LEEF):\d/.test(m[6]) ? null : TAG.exec(m[6]);
     const record: Record<string, unknown> = {
       ...priority(m[1]), timestamp: new Date(t).toISOString(), hostname: m[5],
       ...(tag ? { appname: tag[1], procid: tag[2], message: tag[3] } : { message: m[6] }),
