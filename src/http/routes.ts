@@ -6,6 +6,8 @@ import { tokenRoutes } from '../modules/identity/tokens.routes.ts';
 import { userRoutes } from '../modules/identity/users.routes.ts';
 import { planRoutes } from '../modules/plan/plan.routes.ts';
 import { detectRoutes } from '../modules/detect/detect.routes.ts';
+import { riskRoutes } from '../modules/risk/risk.routes.ts';
+import { ciiRoutes } from '../modules/cii/cii.routes.ts';
 import type { RouteModule } from './types.ts';
 
-export const routeModules: RouteModule[] = [authRoutes, organisationRoutes, userRoutes, tokenRoutes, auditRoutes, planRoutes, detectRoutes];
+export const routeModules: RouteModule[] = [authRoutes, organisationRoutes, userRoutes, tokenRoutes, auditRoutes, planRoutes, detectRoutes, riskRoutes, ciiRoutes];
