@@ -8,6 +8,7 @@ import { migrateToLatest } from './db/migrate.ts';
 import { createLogger, type Logger } from './lib/logger.ts';
 import { ensureAdministrator, seedOrganisations } from './modules/identity/bootstrap.ts';
 import { syncActionPlan } from './modules/plan/plan.sync.ts';
+import { syncIncidentTaxonomy } from './modules/incidents/taxonomy.ts';
 import { seedThreatTaxonomy } from './modules/risk/taxonomy.service.ts';
 
 export async function openAndPrepare(config: Config, logger: Logger): Promise<Db> {
@@ -16,6 +17,7 @@ export async function openAndPrepare(config: Config, logger: Logger): Promise<Db
   const { applied } = await migrateToLatest(db);
   const added = await seedOrganisations(db);
   await syncActionPlan(db);
+  await syncIncidentTaxonomy(db);
   await seedThreatTaxonomy(db);
   logger.info({ database: describeTarget(target), migrationsApplied: applied.length, organisationsAdded: added }, 'database ready');
   return db;

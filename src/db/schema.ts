@@ -8,5 +8,6 @@ import type { PlanTables } from '../modules/plan/plan.tables.ts';
 import type { RiskTables } from '../modules/risk/risk.tables.ts';
 import type { CiiTables } from '../modules/cii/cii.tables.ts';
 import type { DetectTables } from '../modules/detect/detect.tables.ts';
+import type { IncidentsTables } from '../modules/incidents/incidents.tables.ts';
 
-export interface Database extends IdentityTables, AuditTables, PlanTables, RiskTables, CiiTables, DetectTables {}
+export interface Database extends IdentityTables, AuditTables, PlanTables, RiskTables, CiiTables, DetectTables, IncidentsTables {}
