@@ -49,6 +49,7 @@ export interface DetectConfig {
   readonly natsAckWaitSeconds: number;
   readonly natsLeaseTtlSeconds: number;
   readonly natsStreamMaxBytes: number;
+  readonly natsPrefix: string;
 }
 
 export class ConfigError extends Error {}
@@ -107,6 +108,12 @@ function listeners(env: Env): SyslogListener[] {
   });
 }
 
+function natsPrefix(env: Env): string {
+  const raw = env.QALXAN_NATS_PREFIX || 'qalxan';
+  if (!/^[a-z][a-z0-9_]{0,30}$/.test(raw)) throw new ConfigError(`QALXAN_NATS_PREFIX must be lower-case letters, digits or _ (at most 31), got "${raw}"`);
+  return raw;
+}
+
 function detectConfig(env: Env): DetectConfig {
   return Object.freeze({
     syslogHost: env.QALXAN_SYSLOG_HOST || env.QALXAN_HOST || '127.0.0.1',
@@ -123,6 +130,7 @@ function detectConfig(env: Env): DetectConfig {
     natsAckWaitSeconds: int(env, 'QALXAN_NATS_ACK_WAIT_SECONDS', 30, 1, 3600),
     natsLeaseTtlSeconds: int(env, 'QALXAN_NATS_LEASE_TTL_SECONDS', 6, 2, 600),
     natsStreamMaxBytes: int(env, 'QALXAN_NATS_STREAM_MAX_BYTES', 1_073_741_824, 1_048_576, 1_099_511_627_776),
+    natsPrefix: natsPrefix(env),
   });
 }
 

@@ -16,6 +16,8 @@ import { busFull, busUnavailable, eventKinds, type BatchHandler, type BusStats, 
 
 export interface JetStreamBusOptions {
   url: string;
+  /** Names streams, subjects and the lease bucket (see partition.ts). */
+  prefix: string;
   partitions: number;
   /** Most events in one message and in one handler call. */
   maxBatch: number;
@@ -60,9 +62,9 @@ export class JetStreamBus implements EventBus {
     const nc = await connect({ servers: options.url, name: 'qalxan', maxReconnectAttempts: -1 });
     const jsm = await nc.jetstreamManager();
     for (const kind of eventKinds) {
-      const name = streamOf(kind);
+      const name = streamOf(options.prefix, kind);
       const config = {
-        name, subjects: [`qalxan.events.${kind}.*`], retention: RetentionPolicy.Workqueue, storage: StorageType.File,
+        name, subjects: [`${options.prefix}.events.${kind}.*`], retention: RetentionPolicy.Workqueue, storage: StorageType.File,
         discard: DiscardPolicy.New, max_bytes: options.maxStreamBytes, duplicate_window: nanos(120_000),
       };
       const exists = await jsm.streams.info(name).then(() => true, () => false);
@@ -70,7 +72,7 @@ export class JetStreamBus implements EventBus {
       else await jsm.streams.add(config);
       for (let p = 0; p < options.partitions; p++) {
         await jsm.consumers.add(name, {
-          durable_name: consumerOf(p), filter_subject: subjectOf(kind, p), ack_policy: AckPolicy.Explicit,
+          durable_name: consumerOf(p), filter_subject: subjectOf(options.prefix, kind, p), ack_policy: AckPolicy.Explicit,
           ack_wait: nanos(options.ackWaitMs), max_deliver: -1, max_ack_pending: options.maxBatch * 4,
         });
       }
@@ -81,7 +83,7 @@ export class JetStreamBus implements EventBus {
   async publish(events: PipelineEvent[]): Promise<void> {
     const groups = new Map<string, PipelineEvent[]>();
     for (const e of events) {
-      const subject = subjectOf(e.kind, partitionOf(e.organisationId, e.host, this.options.partitions));
+      const subject = subjectOf(this.options.prefix, e.kind, partitionOf(e.organisationId, e.host, this.options.partitions));
       const group = groups.get(subject);
       if (group) group.push(e);
       else groups.set(subject, [e]);
@@ -106,7 +108,7 @@ export class JetStreamBus implements EventBus {
   /** Joins the worker group: claims a share of the partitions and consumes them. */
   async consume(handler: BatchHandler): Promise<void> {
     this.handler = handler;
-    const kv: KV = await this.js.views.kv('qalxan_detect_leases', { ttl: this.options.leaseTtlMs, history: 1 });
+    const kv: KV = await this.js.views.kv(`${this.options.prefix}_detect_leases`, { ttl: this.options.leaseTtlMs, history: 1 });
     this.leases = new PartitionLeases(kv, this.workerId, this.options.partitions, this.options.leaseTtlMs, {
       gained: (p) => this.startPartition(p),
       lost: (p) => this.stopPartition(p),
@@ -123,7 +125,7 @@ export class JetStreamBus implements EventBus {
   private async startPartition(p: number): Promise<void> {
     const state: Running = { subs: [], buffer: [], wake: null, active: true, loop: Promise.resolve() };
     for (const kind of eventKinds) {
-      const consumer = await this.js.consumers.get(streamOf(kind), consumerOf(p));
+      const consumer = await this.js.consumers.get(streamOf(this.options.prefix, kind), consumerOf(p));
       state.subs.push(await consumer.consume({
         max_messages: Math.max(8, Math.ceil(this.options.maxBatch / 50)),
         callback: (m) => {
@@ -210,7 +212,7 @@ export class JetStreamBus implements EventBus {
       const lag: Record<string, number> = {};
       for (const kind of eventKinds) {
         for (let p = 0; p < this.options.partitions; p++) {
-          const info = await this.jsm.consumers.info(streamOf(kind), consumerOf(p));
+          const info = await this.jsm.consumers.info(streamOf(this.options.prefix, kind), consumerOf(p));
           const pending = info.num_pending + info.num_ack_pending;
           if (pending > 0) lag[`${kind}/${consumerOf(p)}`] = pending;
         }

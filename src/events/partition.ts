@@ -19,14 +19,17 @@ export function partitionOf(organisationId: string, host: string, partitions: nu
   return fnv1a(`${organisationId}\u0000${host.toLowerCase()}`) % partitions;
 }
 
-/** The subject an event is published on: qalxan.events.<kind>.<partition>. */
-export function subjectOf(kind: EventKind, partition: number): string {
-  return `qalxan.events.${kind}.${partition}`;
+/**
+ * The subject an event is published on: <prefix>.events.<kind>.<partition>. The prefix
+ * (QALXAN_NATS_PREFIX, default `qalxan`) lets several installations or test runs share a server.
+ */
+export function subjectOf(prefix: string, kind: EventKind, partition: number): string {
+  return `${prefix}.events.${kind}.${partition}`;
 }
 
 /** The stream holding one kind of event. */
-export function streamOf(kind: EventKind): string {
-  return `QALXAN_EVENTS_${kind.toUpperCase()}`;
+export function streamOf(prefix: string, kind: EventKind): string {
+  return `${prefix.toUpperCase()}_EVENTS_${kind.toUpperCase()}`;
 }
 
 /** The durable consumer of one partition of a stream; every worker process shares these names. */

@@ -62,7 +62,7 @@ export async function createBus(db: Db, config: Config, logger: Logger): Promise
   const onError = (error: unknown) => logger.error({ err: error }, 'event bus: will retry');
   if (config.natsUrl) {
     return JetStreamBus.connect({
-      url: config.natsUrl, partitions: d.busPartitions, maxBatch: d.batchSize, maxAttempts: 5, ackWaitMs: d.natsAckWaitSeconds * 1000,
+      url: config.natsUrl, prefix: d.natsPrefix, partitions: d.busPartitions, maxBatch: d.batchSize, maxAttempts: 5, ackWaitMs: d.natsAckWaitSeconds * 1000,
       leaseTtlMs: d.natsLeaseTtlSeconds * 1000, maxStreamBytes: d.natsStreamMaxBytes, onError,
     });
   }
