@@ -29,11 +29,13 @@ export function assertCoordinator(actor: Actor): void {
 export interface RiskScope {
   organisation: OrgScope;
   national: OrgScope;
+  /** National entries naming one of these organisations as co-executor are readable too. */
+  coExecutorOf: readonly string[];
 }
 
 export function riskScope(actor: Actor): RiskScope {
   const own = visibleScope(actor);
-  return { organisation: own, national: readsNationalRegister(actor) ? everything : own };
+  return { organisation: own, national: readsNationalRegister(actor) ? everything : own, coExecutorOf: actor.memberships.map((m) => m.organisationId) };
 }
 
 export function assertKeeps(actor: Actor, organisationId: string): void {

@@ -48,7 +48,7 @@ export function riskRoutes(app: App, { db }: RouteDeps): void {
   app.post('/api/risks/:id/escalate', { schema: { tags, summary: 'Escalate to the national register', params: schema.RiskIdParams } },
     async (request, reply) => reply.code(201).send(await db.transaction().execute((tx) => workflow.escalate(tx, actorOf(request), request.params.id))));
   app.put('/api/risks/:id/co-executors', { schema: { tags, summary: 'Name the co-executors who agree a national entry', params: schema.RiskIdParams, body: schema.CoExecutorsBody } },
-    async (request) => db.transaction().execute((tx) => workflow.setCoExecutors(tx, actorOf(request), request.params.id, request.body.organisationIds)));
+    async (request) => db.transaction().execute((tx) => workflow.setCoExecutors(tx, actorOf(request), request.params.id, request.body.acronyms)));
   app.post('/api/risks/:id/agree', { schema: { tags, summary: 'Agree to a national draft', params: schema.RiskIdParams } },
     async (request) => db.transaction().execute((tx) => workflow.agree(tx, actorOf(request), request.params.id)));
   app.post('/api/risks/:id/approve', { schema: { tags, summary: 'Approve an agreed national entry', params: schema.RiskIdParams } },

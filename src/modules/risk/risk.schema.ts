@@ -90,7 +90,7 @@ export const RegisterBody = Type.Object({
   impactLevels: Type.Integer({ minimum: 3, maximum: 10 }),
 }, strict);
 
-export const CoExecutorsBody = Type.Object({ organisationIds: Type.Array(Type.String({ format: 'uuid' }), { maxItems: 30, uniqueItems: true }) }, strict);
+export const CoExecutorsBody = Type.Object({ acronyms: Type.Array(Type.String({ minLength: 1, maxLength: 40 }), { maxItems: 30, uniqueItems: true }) }, strict);
 export const AcceptBody = Type.Object({ expiresOn: IsoDate, note: Type.Optional(Text(2000)) }, strict);
 export const ImportBody = Type.Object({
   organisationId: Type.String({ format: 'uuid' }),

@@ -31,7 +31,9 @@ export interface RiskFilter {
 const impactExpr = sql<number>`greatest(impact_people, impact_economy, impact_state, impact_sectors)`;
 
 function scoped(scope: RiskScope) {
-  return sql<boolean>`((level = 'organisation' and ${scopeCondition(scope.organisation, 'organisation_id')}) or (level = 'national' and ${scopeCondition(scope.national, 'organisation_id')}))`;
+  const coExecutor = scope.coExecutorOf.length === 0 ? sql<boolean>`false`
+    : sql<boolean>`exists (select 1 from jsonb_array_elements_text(co_executors) as c(id) where c.id in (${sql.join(scope.coExecutorOf)}))`;
+  return sql<boolean>`((level = 'organisation' and ${scopeCondition(scope.organisation, 'organisation_id')}) or (level = 'national' and (${scopeCondition(scope.national, 'organisation_id')} or ${coExecutor})))`;
 }
 
 export async function list(db: Executor, scope: RiskScope, f: RiskFilter): Promise<RiskRow[]> {

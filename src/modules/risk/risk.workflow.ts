@@ -5,7 +5,7 @@
  */
 import type { Executor } from '../../db/database.ts';
 import { newId } from '../../lib/crypto.ts';
-import { fail } from '../../lib/errors.ts';
+import { AppError, fail } from '../../lib/errors.ts';
 import { hasRoleIn, type Actor } from '../identity/identity.policy.ts';
 import * as organisations from '../identity/organisations.service.ts';
 import { agreeingRoles, assertCoordinator, assertKeeps, assertMayAccept, isCoordinator } from './risk.policy.ts';
@@ -39,12 +39,20 @@ async function nationalDraft(tx: Executor, actor: Actor, id: string) {
   return row;
 }
 
-/** The coordinator names the co-executor organisations whose agreement a draft needs. */
-export async function setCoExecutors(tx: Executor, actor: Actor, id: string, organisationIds: string[]): Promise<Risk> {
+/**
+ * The coordinator names the co-executor agencies (by acronym, as the strategy names them) whose
+ * agreement a draft needs.
+ */
+export async function setCoExecutors(tx: Executor, actor: Actor, id: string, acronyms: string[]): Promise<Risk> {
   assertCoordinator(actor);
   const row = await nationalDraft(tx, actor, id);
   if (row.procedure_status !== 'draft') throw fail.conflict(`Co-executors are named while the entry is a draft (it is ${row.procedure_status})`);
-  for (const orgId of organisationIds) await organisations.get(tx, actor, orgId);
+  const organisationIds: string[] = [];
+  for (const acronym of acronyms) {
+    const organisation = await organisations.findByAcronym(tx, acronym);
+    if (!organisation) throw new AppError('unprocessable', `No organisation with acronym ${acronym}`);
+    organisationIds.push(organisation.id);
+  }
   const before = present(row);
   await store.update(tx, id, { co_executors: JSON.stringify(organisationIds), agreements: '[]', version: row.version + 1 });
   return recordVersion(tx, actor, id, 'risk.co_executors', before);
