@@ -5,7 +5,9 @@
 import type { ComponentType } from 'react';
 import type { ModuleKey } from '../ui/modules.ts';
 import { PlanPage } from './plan/PlanPage.tsx';
+import { DetectionPage } from './detection/DetectionPage.tsx';
 
 export const modulePages: Partial<Record<ModuleKey, ComponentType>> = {
   plan: PlanPage,
+  detection: DetectionPage,
 };
