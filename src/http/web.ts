@@ -10,7 +10,8 @@ export async function installWeb(app: App, { config }: RouteDeps): Promise<void>
     app.log.warn({ dir: config.webDistDir }, 'web app not built; serving the API only');
     return;
   }
-  await app.register(fastifyStatic, { root: config.webDistDir, wildcard: false, index: false });
+  // No routes of its own (they would not be public): the route below serves files with sendFile.
+  await app.register(fastifyStatic, { root: config.webDistDir, serve: false, index: false });
   app.get('/*', { config: { auth: 'public' }, schema: { hide: true } }, async (request, reply) => {
     const relative = (request.params as { '*': string })['*'];
     const file = path.join(config.webDistDir, relative);
