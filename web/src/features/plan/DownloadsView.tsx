@@ -36,10 +36,10 @@ export function DownloadsView() {
         </Field>
       </div>
       <p className="form-actions">
-        <a className="button" href={progressReportUrl('pdf', organisationId, period)} download>
+        <a className="plan-download" href={progressReportUrl('pdf', organisationId, period)} download>
           {t('plan.files.pdf')}
         </a>{' '}
-        <a className="button" href={progressReportUrl('xlsx', organisationId, period)} download>
+        <a className="plan-download" href={progressReportUrl('xlsx', organisationId, period)} download>
           {t('plan.files.xlsx')}
         </a>
       </p>
