@@ -5,9 +5,13 @@
 import type { ComponentType } from 'react';
 import type { ModuleKey } from '../ui/modules.ts';
 import { PlanPage } from './plan/PlanPage.tsx';
+import { RiskPage } from './risk/RiskPage.tsx';
+import { CiiPage } from './cii/CiiPage.tsx';
 import { DetectionPage } from './detection/DetectionPage.tsx';
 
 export const modulePages: Partial<Record<ModuleKey, ComponentType>> = {
   plan: PlanPage,
+  risk: RiskPage,
+  cii: CiiPage,
   detection: DetectionPage,
 };

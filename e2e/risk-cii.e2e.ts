@@ -1,0 +1,112 @@
+/**
+ * Issue 5 in a real browser: a bank's operator registers its CII object and its dependency on
+ * the power grid, records a risk on it and escalates it; a coordinator agrees and approves it in
+ * the national register and sees the bank fall in the cascade of a power-grid failure.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchBrowser } from './support/browser.ts';
+import { startServer, type RunningServer } from './support/server.ts';
+import { AppShell } from './pages/AppShell.ts';
+import { CiiRegistryPage } from './pages/CiiRegistryPage.ts';
+import { RiskRegisterPage } from './pages/RiskRegisterPage.ts';
+import { SignInPage } from './pages/SignInPage.ts';
+import { texts } from './pages/text.ts';
+
+const t = texts.az;
+const initial = 'Initial-Pass-For-E2E-1';
+const operator = { username: 'bank.operator', password: 'Bank-Operator-Pass-42' };
+const coordinator = { username: 'risk.coordinator', password: 'Coordinator-Pass-4242' };
+const grid = { name: 'Azərişıq ötürmə şəbəkəsi', option: 'Azərişıq ötürmə şəbəkəsi (GRIDT)' };
+const bank = { name: 'Ödəniş sistemi — prosessinq mərkəzi', sector: 'banking' };
+const riskTitle = 'Elektrik kəsilməsi ödəniş sistemini dayandırır';
+
+describe('risk register and CII registry in the browser', () => {
+  let server: RunningServer;
+  let browser: Browser;
+
+  async function newPage(): Promise<{ context: BrowserContext; page: Page }> {
+    const context = await browser.newContext({ baseURL: server.url });
+    context.setDefaultTimeout(20_000);
+    return { context, page: await context.newPage() };
+  }
+
+  /** The administrator prepares organisations, users and the power grid through the API. */
+  async function prepare(page: Page): Promise<void> {
+    const signIn = new SignInPage(page);
+    await page.goto('/');
+    await signIn.signIn('admin', server.adminPassword);
+    await signIn.changePassword(server.adminPassword, 'Admin-Pass-For-E2E-77');
+    await signIn.enrolMfa();
+    await new AppShell(page).navigation().waitFor();
+    const csrf = (await (await page.request.get('/api/auth/session')).json()).csrfToken as string;
+    const post = async (url: string, data: unknown) => {
+      const response = await page.request.post(url, { data, headers: { 'x-csrf-token': csrf } });
+      expect(response.status(), await response.text()).toBe(201);
+      return response.json();
+    };
+    const gridOrg = await post('/api/organisations', { acronym: 'GRIDT', name: { az: 'Şəbəkə operatoru', en: 'Grid operator' }, kind: 'cii_operator', sector: 'energy' });
+    const bankOrg = await post('/api/organisations', { acronym: 'BANKT', name: { az: 'Test bankı', en: 'Test bank' }, kind: 'cii_operator', sector: 'banking' });
+    const agencies = (await (await page.request.get('/api/organisations')).json()).items as { id: string; kind: string }[];
+    const agency = agencies.find((o) => o.kind === 'coordinating_agency')!;
+    await post('/api/users', { username: operator.username, displayName: 'Bank Operator', password: initial, memberships: [{ organisationId: bankOrg.id, role: 'operator' }] });
+    await post('/api/users', { username: coordinator.username, displayName: 'Risk Coordinator', password: initial, memberships: [{ organisationId: agency.id, role: 'coordinator' }] });
+    await post('/api/cii/objects', { organisationId: gridOrg.id, name: grid.name, sector: 'energy', criticality: 'I', toleranceHours: 0 });
+  }
+
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+    const { context, page } = await newPage();
+    await prepare(page);
+    await context.close();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('lets an operator register a CII object with its dependency, record a risk and escalate it', async () => {
+    const { context, page } = await newPage();
+    const signIn = new SignInPage(page);
+    await page.goto('/');
+    await signIn.signIn(operator.username, initial);
+    await signIn.changePassword(initial, operator.password);
+    const shell = new AppShell(page);
+    await shell.open(t.modules.cii.name, new CiiRegistryPage(page).t.title);
+    const cii = new CiiRegistryPage(page);
+    await cii.register({ name: bank.name, sector: bank.sector, tolerance: '2' });
+    await cii.addDependency(bank.name, grid.option, 'high');
+
+    const risks = new RiskRegisterPage(page);
+    await shell.open(t.modules.risk.name, risks.t.title);
+    await risks.record({ title: riskTitle, threatClass: 'enisa:failure-or-disruption-of-power-supply', ciiObject: bank.name });
+    await risks.row(riskTitle).getByRole('button', { name: risks.t.escalate }).click();
+    await risks.row(riskTitle).getByText(risks.t.escalated).waitFor();
+    await risks.showLevel('national');
+    await risks.row(riskTitle).getByRole('cell', { name: risks.t.procedure.draft, exact: true }).waitFor();
+    await context.close();
+  });
+
+  it('lets a coordinator agree and approve it in the national register and see the cascade reach the bank', async () => {
+    const { context, page } = await newPage();
+    const signIn = new SignInPage(page);
+    await page.goto('/');
+    await signIn.signIn(coordinator.username, initial);
+    await signIn.changePassword(initial, coordinator.password);
+    await signIn.enrolMfa();
+    const shell = new AppShell(page);
+    const risks = new RiskRegisterPage(page);
+    await shell.open(t.modules.risk.name, risks.t.title);
+    await risks.showLevel('national');
+    await risks.press(riskTitle, risks.t.agree, risks.t.procedure.agreed);
+    await risks.press(riskTitle, risks.t.approve, risks.t.procedure.approved);
+
+    const cii = new CiiRegistryPage(page);
+    await shell.open(t.modules.cii.name, cii.t.title);
+    const affected = await cii.cascade([`${grid.name} — energy (GRIDT)`]);
+    expect(affected).toEqual([grid.name, bank.name]);
+    await context.close();
+  });
+});

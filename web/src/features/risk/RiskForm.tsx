@@ -1,0 +1,114 @@
+/** Recording a risk: subject, threat class, vulnerability, controls, likelihood and the four impact dimensions, treatment. */
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Session } from '../../api/types.ts';
+import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
+import { Field } from '../../ui/Field.tsx';
+import { useAction, useLoad } from '../../ui/hooks.ts';
+import { localised } from '../../ui/format.ts';
+import { ciiApi } from '../cii/api.ts';
+import { riskApi, treatments, type Impact, type Level, type ThreatClass, type Treatment } from './api.ts';
+
+interface Props {
+  session: Session;
+  classes: ThreatClass[];
+  onSaved: () => void;
+  onCancel: () => void;
+}
+
+const levels = [1, 2, 3, 4, 5];
+const dimensions: (keyof Impact)[] = ['people', 'economy', 'stateFunctions', 'otherSectors'];
+
+export function RiskForm({ session, classes, onSaved, onCancel }: Props) {
+  const { t } = useTranslation();
+  const organisations = session.memberships.filter((m) => m.role !== 'auditor');
+  const [organisationId, setOrganisationId] = useState(organisations[0]?.organisationId ?? '');
+  const [level, setLevel] = useState<Level>('organisation');
+  const [title, setTitle] = useState('');
+  const [threatClass, setThreatClass] = useState('');
+  const [ciiObjectId, setCiiObjectId] = useState('');
+  const [vulnerability, setVulnerability] = useState('');
+  const [controls, setControls] = useState('');
+  const [likelihood, setLikelihood] = useState(3);
+  const [impact, setImpact] = useState<Impact>({ people: 3, economy: 3, stateFunctions: 3, otherSectors: 3 });
+  const [treatment, setTreatment] = useState<Treatment>('mitigate');
+  const [owner, setOwner] = useState('');
+  const [reviewDate, setReviewDate] = useState('');
+  const objects = useLoad(() => ciiApi.objects(), []);
+  const { run, busy, error } = useAction();
+  const coordinator = session.memberships.some((m) => m.role === 'coordinator') || session.isPlatformAdmin;
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    void run(async () => {
+      await riskApi.create({
+        organisationId, level, title: title.trim(), threatClass, ciiObjectId: ciiObjectId || null, asset: null, vulnerability, controls,
+        likelihood, impact, treatment, owner, reviewDate: reviewDate || null,
+      });
+      onSaved();
+    });
+  };
+
+  return (
+    <form onSubmit={submit} className="form-grid">
+      <ErrorAlert error={error} />
+      <Field label={t('risk.organisation')}>
+        <select value={organisationId} onChange={(e) => setOrganisationId(e.target.value)}>
+          {organisations.map((m) => <option key={`${m.organisationId}-${m.role}`} value={m.organisationId}>{m.acronym}</option>)}
+        </select>
+      </Field>
+      {coordinator ? (
+        <Field label={t('risk.level')}>
+          <select value={level} onChange={(e) => setLevel(e.target.value as Level)}>
+            <option value="organisation">{t('risk.levels.organisation')}</option>
+            <option value="national">{t('risk.levels.national')}</option>
+          </select>
+        </Field>
+      ) : null}
+      <Field label={t('risk.riskTitle')}>
+        <input required autoFocus value={title} onChange={(e) => setTitle(e.target.value)} />
+      </Field>
+      <Field label={t('risk.threatClass')}>
+        <select required value={threatClass} onChange={(e) => setThreatClass(e.target.value)}>
+          <option value="">{t('common.choose')}</option>
+          {classes.map((c) => <option key={c.key} value={c.key}>{localised(c.name)}{c.attack.length ? ` (${c.attack.join(', ')})` : ''}</option>)}
+        </select>
+      </Field>
+      <Field label={t('risk.ciiObject')}>
+        <select value={ciiObjectId} onChange={(e) => setCiiObjectId(e.target.value)}>
+          <option value="">{t('risk.noCiiObject')}</option>
+          {(objects.data?.items ?? []).map((o) => <option key={o.id} value={o.id}>{o.name}</option>)}
+        </select>
+      </Field>
+      <Field label={t('risk.vulnerability')}>
+        <textarea value={vulnerability} onChange={(e) => setVulnerability(e.target.value)} />
+      </Field>
+      <Field label={t('risk.controls')}>
+        <textarea value={controls} onChange={(e) => setControls(e.target.value)} />
+      </Field>
+      <Field label={t('risk.likelihood')}>
+        <select value={likelihood} onChange={(e) => setLikelihood(Number(e.target.value))}>{levels.map((n) => <option key={n} value={n}>{n}</option>)}</select>
+      </Field>
+      {dimensions.map((d) => (
+        <Field key={d} label={t(`risk.impacts.${d}`)}>
+          <select value={impact[d]} onChange={(e) => setImpact({ ...impact, [d]: Number(e.target.value) })}>{levels.map((n) => <option key={n} value={n}>{n}</option>)}</select>
+        </Field>
+      ))}
+      <Field label={t('risk.treatment')}>
+        <select value={treatment} onChange={(e) => setTreatment(e.target.value as Treatment)}>
+          {treatments.map((v) => <option key={v} value={v}>{t(`risk.treatments.${v}`)}</option>)}
+        </select>
+      </Field>
+      <Field label={t('risk.owner')}>
+        <input value={owner} onChange={(e) => setOwner(e.target.value)} />
+      </Field>
+      <Field label={t('risk.reviewDate')}>
+        <input type="date" value={reviewDate} onChange={(e) => setReviewDate(e.target.value)} />
+      </Field>
+      <div className="form-actions">
+        <button type="submit" disabled={busy}>{t('common.save')}</button>
+        <button type="button" className="secondary" onClick={onCancel}>{t('common.cancel')}</button>
+      </div>
+    </form>
+  );
+}
