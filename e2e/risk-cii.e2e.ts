@@ -14,9 +14,9 @@ import { SignInPage } from './pages/SignInPage.ts';
 import { texts } from './pages/text.ts';
 
 const t = texts.az;
-const initial = 'Initial-Pass-For-E2E-1';
-const operator = { username: 'bank.operator', password: 'Bank-Operator-Pass-42' };
-const coordinator = { username: 'risk.coordinator', password: 'Coordinator-Pass-4242' };
+const initial = 'Göygöl-Mənzərəsi-2026-X';
+const operator = { username: 'bank.operator', password: 'Xəzər-Dalğası-9-Lənkəran' };
+const coordinator = { username: 'risk.coordinator', password: 'Qobustan-Qayası-7-Şəki' };
 const grid = { name: 'Azərişıq ötürmə şəbəkəsi', option: 'Azərişıq ötürmə şəbəkəsi (GRIDT)' };
 const bank = { name: 'Ödəniş sistemi — prosessinq mərkəzi', sector: 'banking' };
 const riskTitle = 'Elektrik kəsilməsi ödəniş sistemini dayandırır';
@@ -36,7 +36,7 @@ describe('risk register and CII registry in the browser', () => {
     const signIn = new SignInPage(page);
     await page.goto('/');
     await signIn.signIn('admin', server.adminPassword);
-    await signIn.changePassword(server.adminPassword, 'Admin-Pass-For-E2E-77');
+    await signIn.changePassword(server.adminPassword, 'Sentinel-Xy7!Baku-2026');
     await signIn.enrolMfa();
     await new AppShell(page).navigation().waitFor();
     const csrf = (await (await page.request.get('/api/auth/session')).json()).csrfToken as string;
