@@ -24,6 +24,16 @@ export interface Config {
   readonly loginWindowMinutes: number;
   readonly webDistDir: string;
   readonly detect: DetectConfig;
+  readonly incidents: IncidentsConfig;
+}
+
+/** Incident handling (incidents module): reporting deadlines and the public form's abuse guard. */
+export interface IncidentsConfig {
+  /** Hours from detection to each reporting stage's deadline. */
+  readonly reportDeadlineHours: { readonly early_warning: number; readonly notification: number; readonly final: number };
+  readonly publicReportsPerHour: number;
+  /** Leading zero bits the public form's proof of work must find. */
+  readonly powBits: number;
 }
 
 /** A syslog listener and the organisation its events belong to (by id or acronym). */
@@ -134,6 +144,18 @@ function detectConfig(env: Env): DetectConfig {
   });
 }
 
+function incidentsConfig(env: Env): IncidentsConfig {
+  return Object.freeze({
+    reportDeadlineHours: Object.freeze({
+      early_warning: int(env, 'QALXAN_INCIDENT_EARLY_WARNING_HOURS', 24, 1, 8760),
+      notification: int(env, 'QALXAN_INCIDENT_NOTIFICATION_HOURS', 72, 1, 8760),
+      final: int(env, 'QALXAN_INCIDENT_FINAL_REPORT_DAYS', 30, 1, 365) * 24,
+    }),
+    publicReportsPerHour: int(env, 'QALXAN_PUBLIC_REPORTS_PER_HOUR', 5, 1, 10_000),
+    powBits: int(env, 'QALXAN_PUBLIC_REPORT_POW_BITS', 18, 0, 28),
+  });
+}
+
 /** Parses the environment; throws ConfigError naming the offending variable. */
 export function loadConfig(env: Env = process.env): Config {
   const adminPassword = env.QALXAN_ADMIN_PASSWORD || undefined;
@@ -158,5 +180,6 @@ export function loadConfig(env: Env = process.env): Config {
     loginWindowMinutes: int(env, 'QALXAN_LOGIN_WINDOW_MINUTES', 15, 1, 1440),
     webDistDir: path.resolve(env.QALXAN_WEB_DIST || './dist/web'),
     detect: detectConfig(env),
+    incidents: incidentsConfig(env),
   });
 }

@@ -9,6 +9,7 @@ import { createLogger, type Logger } from './lib/logger.ts';
 import { ensureAdministrator, seedOrganisations } from './modules/identity/bootstrap.ts';
 import { syncActionPlan } from './modules/plan/plan.sync.ts';
 import { syncIncidentTaxonomy } from './modules/incidents/taxonomy.ts';
+import { startIncidentSweeper } from './modules/incidents/incidents.worker.ts';
 import { seedThreatTaxonomy } from './modules/risk/taxonomy.service.ts';
 
 export async function openAndPrepare(config: Config, logger: Logger): Promise<Db> {
@@ -41,10 +42,12 @@ export async function startServer(config: Config, print: (line: string) => void 
   const { buildApp } = await import('./http/app.ts');
   const app = await buildApp({ config, db, logger });
   const address = await app.listen({ host: config.host, port: config.port });
+  const sweeper = startIncidentSweeper(db, logger);
   print(`Qalxan is serving at ${address.replace('[::1]', 'localhost')} (API docs: ${address}/api/docs)`);
   return {
     url: address,
     async close() {
+      sweeper.stop();
       await app.close();
       await db.destroy();
     },

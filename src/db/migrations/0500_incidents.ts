@@ -16,6 +16,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     `create table incidents (
       id uuid primary key,
       organisation_id uuid not null references organisations(id),
+      sector text,
       title text not null,
       description text not null default '',
       source text not null check (source in ('api', 'alert', 'public', 'email')),

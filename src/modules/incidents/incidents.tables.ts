@@ -40,6 +40,8 @@ export interface IncidentTaxonomyTypeTable {
 export interface IncidentTable {
   id: string;
   organisation_id: string;
+  /** The owning organisation's sector when the incident was opened, for statistics. */
+  sector: string | null;
   title: string;
   description: string;
   source: IncidentSource;
@@ -60,7 +62,7 @@ export interface IncidentTable {
   pap: number;
   assignee_user_id: string | null;
   team: string | null;
-  version: number;
+  version: ColumnType<number, number | undefined, number>;
   occurred_at: Timestamp | null;
   detected_at: Timestamp;
   reported_at: Timestamp | null;

@@ -1,34 +1,18 @@
 /**
- * The progress report as PDF (pdfkit). PDF's built-in fonts lack Azerbaijani letters (ə, ğ, ı,
- * ş), so DejaVu Sans is embedded — Debian's fonts-dejavu-core, installed by .ci/run; no npm
- * package we use ships a TTF with these glyphs.
+ * The progress report as PDF (pdfkit), with DejaVu Sans embedded for the Azerbaijani letters
+ * (src/lib/pdf.ts).
  */
-import fs from 'node:fs';
-import PDFDocument from 'pdfkit';
-import { AppError } from '../../lib/errors.ts';
+import { createPdf } from '../../lib/pdf.ts';
 import type { Bilingual } from './plan.data.ts';
 import { coExecutorText, labels, statusLabels, type ProgressReport } from './plan.export.ts';
 import { stages } from './plan.tables.ts';
-
-const fontDir = '/usr/share/fonts/truetype/dejavu';
-const regular = `${fontDir}/DejaVuSans.ttf`;
-const bold = `${fontDir}/DejaVuSans-Bold.ttf`;
 
 const both = (text: Bilingual): string => `${text.az} / ${text.en}`;
 const grey = '#555555';
 
 /** Renders the report; resolves to the PDF bytes. */
 export async function renderPdf(report: ProgressReport): Promise<Buffer> {
-  if (!fs.existsSync(regular) || !fs.existsSync(bold)) throw new AppError('unavailable', `PDF font missing: install fonts-dejavu-core (${regular})`);
-  const doc = new PDFDocument({ size: 'A4', layout: 'landscape', margin: 36, info: { Title: both(report.title), Subject: both(report.scope) } });
-  doc.registerFont('body', regular);
-  doc.registerFont('bold', bold);
-  const chunks: Buffer[] = [];
-  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
+  const { doc, done } = createPdf({ size: 'A4', layout: 'landscape', margin: 36, info: { Title: both(report.title), Subject: both(report.scope) } });
 
   doc.font('bold').fontSize(16).text(report.title.az).font('body').fontSize(12).fillColor(grey).text(report.title.en).fillColor('black');
   doc.moveDown(0.5).font('bold').fontSize(12).text(both(report.scope));
