@@ -62,8 +62,11 @@ function stopProcess(child: ChildProcess): Promise<void> {
   });
 }
 
-/** Starts a fresh server and resolves once /readyz answers and the admin password is known. */
-export async function startServer(): Promise<RunningServer> {
+/**
+ * Starts a fresh server and resolves once /readyz answers and the admin password is known;
+ * `extraEnv` adds settings a suite needs (e.g. syslog listeners).
+ */
+export async function startServer(extraEnv: Record<string, string> = {}): Promise<RunningServer> {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'qalxan-e2e-'));
   const database: TestDatabase | null = process.env.DATABASE_URL ? await createTestDatabase(process.env.DATABASE_URL) : null;
   const port = await freePort();
@@ -73,6 +76,7 @@ export async function startServer(): Promise<RunningServer> {
     QALXAN_PORT: String(port),
     QALXAN_LOG_LEVEL: 'warn',
     QALXAN_WEB_DIST: webDistDir,
+    ...extraEnv,
   };
   if (database) own.DATABASE_URL = database.url;
   const child = spawn(process.execPath, [path.join(repoRoot, 'bin', 'qalxan.mjs'), 'start'], {

@@ -60,14 +60,14 @@ export interface Indicator {
 }
 
 export const detectionApi = {
-  alerts: (f: AlertFilter) => api<{ items: Alert[] }>('GET', `/api/detect/alerts${query({ status: f.status, q: f.q, limit: 200 })}${f.severity ? `&severity=${f.severity}` : ''}`),
-  count: () => api<{ open: number; bySeverity: Record<string, number> }>('GET', '/api/detect/alerts/count'),
-  acknowledge: (ids: string[]) => api<{ acknowledged: string[] }>('POST', '/api/detect/alerts/acknowledge', { ids }),
-  stats: () => api<Stats>('GET', '/api/detect/stats'),
-  rules: () => api<{ items: Rule[] }>('GET', '/api/detect/rules'),
-  addRule: (organisationId: string | null, yaml: string) => api<Rule>('POST', '/api/detect/rules', { organisationId, yaml }),
-  setRule: (id: string, enabled: boolean) => api<Rule>('PUT', `/api/detect/rules/${id}`, { enabled }),
-  indicators: () => api<{ items: Indicator[] }>('GET', '/api/detect/indicators'),
-  addIndicator: (organisationId: string | null, value: string, confidence: number) => api<Indicator>('POST', '/api/detect/indicators', { organisationId, value, confidence }),
-  setIndicator: (id: string, enabled: boolean) => api<Indicator>('PUT', `/api/detect/indicators/${id}`, { enabled }),
+  alerts: (f: AlertFilter) => api<{ items: Alert[] }>('GET', `/detect/alerts${query({ status: f.status, q: f.q, limit: 200 })}${f.severity ? `&severity=${f.severity}` : ''}`),
+  count: () => api<{ open: number; bySeverity: Record<string, number> }>('GET', '/detect/alerts/count'),
+  acknowledge: (ids: string[]) => api<{ acknowledged: string[] }>('POST', '/detect/alerts/acknowledge', { ids }),
+  stats: () => api<Stats>('GET', '/detect/stats'),
+  rules: () => api<{ items: Rule[] }>('GET', '/detect/rules'),
+  addRule: (organisationId: string | null, yaml: string) => api<Rule>('POST', '/detect/rules', { organisationId, yaml }),
+  setRule: (id: string, enabled: boolean) => api<Rule>('PUT', `/detect/rules/${id}`, { enabled }),
+  indicators: () => api<{ items: Indicator[] }>('GET', '/detect/indicators'),
+  addIndicator: (organisationId: string | null, value: string, confidence: number) => api<Indicator>('POST', '/detect/indicators', { organisationId, value, confidence }),
+  setIndicator: (id: string, enabled: boolean) => api<Indicator>('PUT', `/detect/indicators/${id}`, { enabled }),
 };
