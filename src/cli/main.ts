@@ -8,6 +8,7 @@ import { AppError } from '../lib/errors.ts';
 import { register as registerAdmin } from './commands/admin.ts';
 import { register as registerBackup } from './commands/backup.ts';
 import { register as registerHunt } from './commands/hunt.ts';
+import { register as registerIngest } from './commands/ingest.ts';
 import { register as registerPlan } from './commands/plan.ts';
 import { register as registerRules } from './commands/rules.ts';
 import { register as registerStart } from './commands/start.ts';
@@ -17,7 +18,7 @@ export function buildProgram(): Command {
     .description('Qalxan — national cybersecurity platform')
     .exitOverride()
     .configureOutput({ outputError: (text, write) => write(text) });
-  for (const register of [registerStart, registerAdmin, registerBackup, registerPlan, registerHunt, registerRules]) register(program);
+  for (const register of [registerStart, registerAdmin, registerBackup, registerPlan, registerHunt, registerRules, registerIngest]) register(program);
   return program;
 }
 
