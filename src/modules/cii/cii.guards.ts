@@ -14,6 +14,7 @@ export const guards: ModuleGuards = {
     f.records.object2 = (await b.request('POST', '/api/cii/objects', object(f.b.org, 'B plant'))).json().id;
     f.records.dependency = (await b.request('POST', '/api/cii/dependencies', { dependentId: f.records.object2, supplierId: f.records.object, kind: 'power', strength: 'high' })).json().id;
     f.records.plan = (await b.request('PUT', `/api/cii/objects/${f.records.object}/plan`, { rtoHours: 4, rpoHours: 1, steps: [{ title: secret, owner: 'x', durationHours: 1 }], reviewDate: null })).json().id;
+    expect(Object.values(f.records).filter(Boolean)).toHaveLength(Object.keys(f.records).length);
   },
   checks: {
     'GET /api/cii/objects': async (f) => expectNotListed(await f.a.client.request('GET', '/api/cii/objects'), [f.records.object, secret]),

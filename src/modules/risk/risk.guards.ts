@@ -11,8 +11,12 @@ const risk = (organisationId: string) => ({
 export const guards: ModuleGuards = {
   async setup(f) {
     await seedThreatTaxonomy(f.ctx.db);
-    f.records.risk = (await f.b.client.request('POST', '/api/risks', risk(f.b.org))).json().id;
-    f.records.nationalRisk = (await f.b.client.request('POST', `/api/risks/${f.records.risk}/escalate`)).json().id;
+    const created = await f.b.client.request('POST', '/api/risks', risk(f.b.org));
+    expect(created.statusCode, created.body).toBe(201);
+    f.records.risk = created.json().id;
+    const escalated = await f.b.client.request('POST', `/api/risks/${f.records.risk}/escalate`);
+    expect(escalated.statusCode, escalated.body).toBe(201);
+    f.records.nationalRisk = escalated.json().id;
   },
   checks: {
     // Reference data shared by everyone; the check is that no organisation's records leak into it.
