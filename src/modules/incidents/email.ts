@@ -50,7 +50,7 @@ function quotedPrintable(text: string): Buffer {
 
 /** Decodes RFC 2047 encoded words ("=?utf-8?B?...?="). */
 export function decodeWords(value: string): string {
-  return value.replace(/=\?([^?]+)\?([BbQq])\?([^?]*)\?=\s*(?==\?)?/g, (_m, charset: string, encoding: string, data: string) =>
+  return value.replace(/=\?([^?]+)\?([BbQq])\?([^?]*)\?=(?:\s+(?==\?))?/g, (_m, charset: string, encoding: string, data: string) =>
     charsetDecode(encoding.toUpperCase() === 'B' ? Buffer.from(data, 'base64') : quotedPrintable(data.replace(/_/g, ' ')), charset));
 }
 
