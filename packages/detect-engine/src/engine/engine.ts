@@ -1,10 +1,10 @@
 import { EventView, FieldTable } from '../sigma/event-view.ts';
 import { compileDetection } from '../sigma/detection.ts';
 import { RuleError } from '../sigma/errors.ts';
-import { allOf, type CompileEnv, type Pred } from '../sigma/field-condition.ts';
+import { allOf, type CompileEnv, type Pred, type SlotEntry } from '../sigma/field-condition.ts';
 import type { AnyRule, CorrelationRule, DetectionRule, FilterRule, Rejection } from '../sigma/rule-types.ts';
 import { entriesFor, loadMapping, type LogSourceEntry, type Mapping } from './mapping.ts';
-import { PrefilterIndex } from './prefilter.ts';
+import { GroupIndex, MatchState, type VariantInfo } from './group.ts';
 
 /** Options for building an engine. */
 export interface EngineOptions {
@@ -30,8 +30,10 @@ const FOREIGN = '\u0000foreign';
 /**
  * Compiled detection rules with dispatch: each rule is compiled once per event source its log
  * source maps to, and stored in buckets keyed by the dispatch fields (Channel, EventID…). An
- * event reaches the buckets of its own key, the wildcard ones, and inside each bucket only the
- * rules the prefilter index lets through.
+ * event reaches the buckets of its own key and the wildcard ones. Inside them, rule literals are
+ * not tested rule by rule: one scan per field resolves all of them into slots (engine/scanner.ts)
+ * and only the rules whose needed slots were all met run their predicate, which mostly reads
+ * slot bits. So the cost per event follows the literals present, not the number of rules.
  */
 export class DetectionEngine {
   readonly mapping: Mapping;
@@ -42,13 +44,19 @@ export class DetectionEngine {
   readonly rejected: Rejection[] = [];
   private variants: Variant[] = [];
   private buckets = new Map<string, number[]>();
-  private merged = new Map<string, PrefilterIndex>();
+  private merged = new Map<string, GroupIndex>();
   private placeholders: Map<string, string[]>;
   private view: EventView;
-  private seen = new Uint32Array(0);
-  private stamp = 0;
-  private cand: number[] = [];
+  private state = new MatchState();
   private dispatchFids: number[];
+  private actual: string[] = [];
+  /** Slot → the literals that set it; slots are shared by identical field conditions. */
+  private slotEntries: SlotEntry[][] = [];
+  private slotKeys = new Map<string, number>();
+  private collecting: number[] = [];
+  private infos: VariantInfo[] = [];
+  private clauseBase: number[] = [];
+  private clauseVariant: number[] = [];
 
   constructor(opts: EngineOptions = {}) {
     this.mapping = opts.mapping ?? loadMapping();
@@ -85,6 +93,8 @@ export class DetectionEngine {
       }
     }
     this.merged.clear();
+    this.state.size(this.slotEntries.length, this.variants.length, this.clauseVariant, this.infos.map((i) => i.need?.length ?? 0));
+    this.view.hits = this.state.hits;
     this.rejected.push(...rejected);
     return rejected;
   }
@@ -99,6 +109,7 @@ export class DetectionEngine {
     return {
       fields: this.fields,
       placeholders: this.placeholders,
+      slot: (entries) => this.slot(entries),
       mapField: (name) => {
         const mapped = e?.fieldmappings[name] ?? m.fieldmappings[name];
         if (mapped) return mapped;
@@ -107,11 +118,25 @@ export class DetectionEngine {
     };
   }
 
+  /** Returns the slot for a set of literals, shared with any earlier identical set. */
+  private slot(entries: SlotEntry[]): number {
+    const key = entries.map((e) => `${e.fid}\u0000${e.kind}\u0000${e.lit}`).sort().join('\u0001');
+    let s = this.slotKeys.get(key);
+    if (s === undefined) {
+      s = this.slotEntries.length;
+      this.slotEntries.push(entries);
+      this.slotKeys.set(key, s);
+    }
+    this.collecting.push(s);
+    return s;
+  }
+
   private compileRule(r: DetectionRule, filters: FilterRule[]): void {
     const mine = filters.filter((f) => f.rules.length === 0 || f.rules.includes(r.id) || (r.name !== undefined && f.rules.includes(r.name)));
-    const staged: { key: string[]; v: Variant; atoms: ReturnType<typeof compileDetection>['atoms'] }[] = [];
+    const staged: { key: string[]; v: Variant; info: VariantInfo }[] = [];
     for (const e of this.sourcesOf(r)) {
       const env = this.envFor(e);
+      this.collecting = [];
       const det = compileDetection(r.detection, env);
       const parts: Pred[] = [];
       // Conditions on non-dispatch fields (and dispatch values, when events lack them) run as a guard.
@@ -129,12 +154,14 @@ export class DetectionEngine {
         if (f.logsource.category !== r.logsource.category || f.logsource.service !== r.logsource.service) continue;
         parts.push(compileDetection(f.detection, env).pred);
       }
-      staged.push({ key: this.keysFor(r, e), v: { rule: r, pred: allOf(parts) }, atoms: det.atoms });
+      staged.push({ key: this.keysFor(r, e), v: { rule: r, pred: allOf(parts) }, info: { slots: [...new Set(this.collecting)], need: det.need } });
     }
     for (const s of staged) {
       const id = this.variants.length;
       this.variants.push(s.v);
-      this.atomsOf.push(s.atoms);
+      this.infos.push(s.info);
+      this.clauseBase.push(this.clauseVariant.length);
+      for (let k = 0; k < (s.info.need?.length ?? 0); k++) this.clauseVariant.push(id);
       for (const k of s.key) {
         const b = this.buckets.get(k);
         if (b) b.push(id);
@@ -142,8 +169,6 @@ export class DetectionEngine {
       }
     }
   }
-
-  private atomsOf: ReturnType<typeof compileDetection>['atoms'][] = [];
 
   /** Dispatch keys of a variant: the cartesian product of its dispatch condition values. */
   private keysFor(r: DetectionRule, e: LogSourceEntry | null): string[] {
@@ -162,8 +187,8 @@ export class DetectionEngine {
     return keys;
   }
 
-  /** The prefilter index for an event's dispatch key, built on first use from the matching buckets. */
-  private indexFor(actual: string[]): PrefilterIndex {
+  /** The group index for an event's dispatch key, built on first use from the matching buckets. */
+  private indexFor(actual: string[]): GroupIndex {
     const key = actual.join('\u001f');
     let idx = this.merged.get(key);
     if (idx) return idx;
@@ -179,9 +204,7 @@ export class DetectionEngine {
     };
     combos(0, []);
     if (none || actual.length === 0) for (const id of this.buckets.get(FOREIGN) ?? []) ids.add(id);
-    idx = new PrefilterIndex();
-    for (const id of [...ids].sort((a, b) => a - b)) idx.add(id, this.atomsOf[id]);
-    idx.build();
+    idx = new GroupIndex([...ids].sort((a, b) => a - b), this.infos, this.clauseBase, this.slotEntries);
     this.merged.set(key, idx);
     return idx;
   }
@@ -190,27 +213,28 @@ export class DetectionEngine {
   match(event: Record<string, unknown>): DetectionRule[] {
     const v = this.view;
     v.reset(event);
-    const actual = this.dispatchFids.map((fid) => {
-      const s = v.lower(fid);
-      return typeof s === 'string' ? s : '';
-    });
+    const actual = this.actual;
+    for (let i = 0; i < this.dispatchFids.length; i++) {
+      const s = v.lower(this.dispatchFids[i]);
+      actual[i] = typeof s === 'string' ? s : '';
+    }
     const idx = this.indexFor(actual);
-    if (this.seen.length < this.variants.length) this.seen = new Uint32Array(this.variants.length * 2);
-    const stamp = ++this.stamp;
-    const cand = this.cand;
+    const st = this.state;
+    st.gen = v.gen;
+    const cand = st.cand;
     cand.length = 0;
-    idx.candidates(v, cand, this.seen, stamp);
+    idx.collect(v, st);
     if (cand.length > 1) cand.sort((a, b) => a - b);
-    const out: DetectionRule[] = [];
+    let out: DetectionRule[] | null = null;
     let last: DetectionRule | null = null;
-    for (const id of cand) {
-      const variant = this.variants[id];
+    for (let i = 0; i < cand.length; i++) {
+      const variant = this.variants[cand[i]];
       if (variant.rule !== last && variant.pred(v)) {
-        out.push(variant.rule);
+        (out ??= []).push(variant.rule);
         last = variant.rule;
       }
     }
-    return out;
+    return out ?? [];
   }
 
   /** Prefilter figures over all dispatch keys seen so far (for the benchmark and diagnostics). */

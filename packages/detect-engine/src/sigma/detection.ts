@@ -1,11 +1,11 @@
 import { namesFor, parseCondition, type CondNode } from './condition.ts';
 import { RuleError } from './errors.ts';
-import { allOf, anyOf, compileFieldCondition, type Atom, type CompileEnv, type Compiled, type Pred } from './field-condition.ts';
+import { allOf, anyOf, compileFieldCondition, type CompileEnv, type Compiled, type Pred } from './field-condition.ts';
 
 /**
  * Compiles a rule's `detection` block (selections plus condition) into one predicate, and works
- * out a set of atoms of which at least one must match for the rule to fire — the key the engine
- * uses to skip rules without running them.
+ * out the slot clauses that must all be met for the rule to fire — the key the engine uses to
+ * skip rules without running them.
  */
 export function compileDetection(detection: unknown, env: CompileEnv): Compiled {
   if (!detection || typeof detection !== 'object' || Array.isArray(detection)) throw new RuleError('detection must be a map');
@@ -37,7 +37,7 @@ function compileCond(n: CondNode, names: string[], sel: (name: string) => Compil
       return sel(n.name);
     case 'not': {
       const a = compileCond(n.a, names, sel).pred;
-      return { pred: (v) => !a(v), atoms: null };
+      return { pred: (v) => !a(v), need: null };
     }
     case 'and':
       return andOf(n.items.map((x) => compileCond(x, names, sel)));
@@ -57,35 +57,26 @@ function compileCond(n: CondNode, names: string[], sel: (name: string) => Compil
           for (const p of preds) if (p(v) && ++hit >= k) return true;
           return false;
         },
-        atoms: null,
+        need: null,
       };
     }
   }
 }
 
-const WEIGHT: Record<string, number> = { eq: 1, suffix: 2, prefix: 3, contains: 4, glob: 99, any: 99 };
-
-/** Lower is better: sets with only hashable atoms beat sets that need a substring scan. */
-export function atomCost(atoms: Atom[] | null): number {
-  if (!atoms) return Infinity;
-  let worst = 0;
-  for (const a of atoms) worst = Math.max(worst, WEIGHT[a.test.kind] ?? 99);
-  if (worst >= 99) return Infinity;
-  return worst * 10_000 + atoms.length;
-}
-
-/** AND: any one child's necessary atoms are necessary for the whole; pick the cheapest. */
+/** AND: every child's clauses must hold. */
 export function andOf(items: Compiled[]): Compiled {
-  let best: Atom[] | null = null;
-  for (const it of items) if (atomCost(it.atoms) < atomCost(best)) best = it.atoms;
-  return { pred: allOf(items.map((i) => i.pred)), atoms: best };
+  const need = items.flatMap((i) => i.need ?? []);
+  return { pred: allOf(items.map((i) => i.pred)), need: need.length > 0 ? need : null };
 }
 
-/** OR: necessary atoms exist only if every branch has some; they are the union. */
+/** OR: one clause, the union of each branch's smallest clause (only if every branch has one). */
 export function orOf(items: Compiled[]): Compiled {
   const pred = anyOf(items.map((i) => i.pred));
-  if (items.some((i) => atomCost(i.atoms) === Infinity)) return { pred, atoms: null };
-  return { pred, atoms: items.flatMap((i) => i.atoms!) };
+  if (items.length === 1) return items[0];
+  if (items.some((i) => i.need === null)) return { pred, need: null };
+  const union = new Set<number>();
+  for (const it of items) for (const s of it.need!.reduce((a, b) => (b.length < a.length ? b : a))) union.add(s);
+  return { pred, need: [[...union]] };
 }
 
 /**

@@ -44,7 +44,10 @@ function toText(v: unknown): FieldText {
 /** The per-event view handed to compiled matchers. */
 export class EventView {
   event: Record<string, unknown> = {};
-  private gen = 1;
+  /** Generation of the current event; a slot is set when `hits[slot] === gen`. */
+  gen = 1;
+  /** Per-slot generation stamps written by the engine's literal scan (see engine/scanner.ts). */
+  hits = new Uint32Array(0);
   private rawGen: Uint32Array;
   private rawVal: unknown[];
   private lcGen: Uint32Array;

@@ -8,19 +8,24 @@ import { inCidr, parseCidr, parseIP } from '../ioc/ip.ts';
 /** A compiled predicate over one event. */
 export type Pred = (v: EventView) => boolean;
 
-/**
- * A string test on one field that must hold for the condition to hold; the engine indexes these
- * to skip rules cheaply. Only produced for conditions that are a plain OR of such tests.
- */
-export interface Atom {
+/** Field id standing for "any value of the event" (keyword searches). */
+export const KEYWORDS = -1;
+
+/** One literal the engine's scanner resolves for a slot: on field `fid` (or KEYWORDS). */
+export interface SlotEntry {
   fid: number;
-  test: StringTest;
+  kind: 'eq' | 'prefix' | 'suffix' | 'contains';
+  lit: string;
 }
 
-/** A compiled field condition with, where possible, the atoms of which at least one must match. */
+/**
+ * A compiled condition with, where possible, `need`: clauses of slots, each of which must have
+ * at least one slot set for the condition to hold (a conjunction of disjunctions). The engine
+ * only runs a rule once every clause of its `need` is met; null means "always run".
+ */
 export interface Compiled {
   pred: Pred;
-  atoms: Atom[] | null;
+  need: number[][] | null;
 }
 
 /** What compilation needs from the outside: the field table, field mapping and placeholder lists. */
@@ -29,6 +34,19 @@ export interface CompileEnv {
   /** Rule field name → event field names (one-to-many mappings are ORed). */
   mapField: (name: string) => string[];
   placeholders: ReadonlyMap<string, string[]>;
+  /**
+   * Registers literals resolved by the engine's per-event scan and returns their slot (set when
+   * any of them holds). Without it every test runs as its own closure.
+   */
+  slot?: (entries: SlotEntry[]) => number;
+}
+
+function slotPred(s: number): Pred {
+  return (v) => v.hits[s] === v.gen;
+}
+
+function scannable(t: StringTest): t is StringTest & { kind: SlotEntry['kind'] } {
+  return !t.cased && (t.kind === 'eq' || ((t.kind === 'prefix' || t.kind === 'suffix' || t.kind === 'contains') && t.lit.length > 0));
 }
 
 const MATCH_TYPES = new Set(['contains', 'startswith', 'endswith']);
@@ -99,52 +117,81 @@ export function compileFieldCondition(field: string | null, mods: string[], rawV
   if (special === 'exists') {
     if (targets === null) throw new RuleError('exists needs a field');
     const want = values[0] === true || values[0] === 'true';
-    return { pred: perField((fid) => (v) => (v.raw(fid) != null) === want), atoms: null };
+    return { pred: perField((fid) => (v) => (v.raw(fid) != null) === want), need: null };
   }
   if (targets === null && values.some((x) => x === null)) throw new RuleError('null is not a keyword');
 
-  const atoms: Atom[] = [];
-  let indexable = !all && targets !== null;
+  const slot = env.slot;
+  // Literals of a plain OR share one slot; with `all` each value has its own, ANDed.
+  let shared: SlotEntry[] = [];
+  let complete = true;
+  const need: number[] = [];
   const valuePreds: Pred[] = [];
+  const flush = (entries: SlotEntry[]): void => {
+    if (entries.length === 0 || !slot) return;
+    const s = slot(entries);
+    need.push(s);
+    valuePreds.push(slotPred(s));
+  };
   for (const raw of values) {
     if (raw === null) {
       // null matches a field that is absent or explicitly null
-      indexable = false;
+      complete = false;
       valuePreds.push(perField((fid) => (v) => v.raw(fid) == null));
       continue;
     }
     if (typeof raw === 'object') throw new RuleError(`unsupported value ${JSON.stringify(raw)} for ${field}`);
     const text = String(raw);
     if (special) {
-      indexable = false;
+      complete = false;
       valuePreds.push(compileSpecial(special, text, mods, targets, env, cased, matchTypes));
       continue;
     }
     let vals = initialValues(text, mods, env.placeholders);
     for (const m of mods) if (TRANSFORMS.has(m)) vals = applyTransform(m, vals);
     const tests = vals.map((x) => compileStringTest(applyMatchType(x, matchType), cased));
-    if (targets === null) {
-      valuePreds.push(keywordPred(tests));
-      continue;
-    }
-    const alts: Pred[] = [];
-    if (tests.length >= 16 && tests.every((t) => t.kind === 'contains' && t.lit.length > 0)) {
-      const scan = multiContains(tests.map((t) => t.lit));
-      for (const t of tests) for (const fid of targets) atoms.push({ fid, test: t });
-      for (const fid of targets) alts.push(onText(cased ? (v) => v.text(fid) : (v) => v.lower(fid), scan));
-      valuePreds.push(anyOf(alts));
-      continue;
-    }
+    const entries: SlotEntry[] = [];
+    const rest: StringTest[] = [];
     for (const t of tests) {
-      for (const fid of targets) {
-        atoms.push({ fid, test: t });
-        alts.push(onText(cased ? (v) => v.text(fid) : (v) => v.lower(fid), t.test));
-      }
+      const kw = targets === null;
+      if (slot && scannable(t) && (!kw || (t.kind === 'contains' && !t.lit.includes('\n')))) {
+        for (const fid of targets ?? [KEYWORDS]) entries.push({ fid, kind: t.kind, lit: t.lit });
+      } else rest.push(t);
     }
-    valuePreds.push(anyOf(alts));
+    if (!all) {
+      shared.push(...entries);
+      if (rest.length > 0) {
+        complete = false;
+        valuePreds.push(restPred(rest, targets, cased));
+      }
+      continue;
+    }
+    // Under `all` each value must hold on its own: its slot, or its other alternatives.
+    if (tests.length === 0) valuePreds.push(never);
+    else if (rest.length === 0) flush(entries);
+    else if (entries.length === 0 || !slot) valuePreds.push(restPred(rest, targets, cased));
+    else valuePreds.push(eitherOf(slotPred(slot(entries)), restPred(rest, targets, cased)));
+  }
+  if (!all) {
+    const before = valuePreds.length;
+    flush(shared);
+    shared = [];
+    // keep the slot test first: it is the cheap one
+    if (valuePreds.length > before) valuePreds.unshift(valuePreds.pop()!);
   }
   const pred = all ? allOf(valuePreds) : anyOf(valuePreds);
-  return { pred, atoms: indexable && atoms.length > 0 ? atoms : null };
+  if (all) return { pred, need: need.length > 0 ? need.map((x) => [x]) : null };
+  return { pred, need: complete && need.length > 0 ? [need] : null };
+}
+
+function eitherOf(a: Pred, b: Pred): Pred {
+  return (v) => a(v) || b(v);
+}
+
+/** Tests that the scanner does not resolve (wildcards inside, `cased`, keyword prefixes…). */
+function restPred(rest: StringTest[], targets: number[] | null, cased: boolean): Pred {
+  if (targets === null) return keywordPred(rest);
+  return anyOf(rest.flatMap((t) => targets.map((fid) => onText(cased ? (v) => v.text(fid) : (v) => v.lower(fid), t.test))));
 }
 
 function keywordPred(tests: StringTest[]): Pred {
@@ -221,38 +268,4 @@ function compileSpecial(
       return !Number.isNaN(n) && cmp(n);
     }),
   );
-}
-
-/**
- * One pass over the value for a long list of substrings (e.g. hundreds of emoji or tool names):
- * literals are bucketed by their first two code units; a position whose first unit starts no
- * literal costs one typed-array read, instead of one `includes` per literal.
- */
-function multiContains(lits: string[]): (s: string) => boolean {
-  const single = new Set<number>();
-  const byPair = new Map<number, string[]>();
-  // A bitmap of first code units lets most positions be skipped with one typed-array read.
-  const first = new Uint8Array(65536);
-  for (const l of lits) {
-    first[l.charCodeAt(0)] = 1;
-    if (l.length === 1) single.add(l.charCodeAt(0));
-    else {
-      const k = (l.charCodeAt(0) << 16) | l.charCodeAt(1);
-      const b = byPair.get(k);
-      if (b) b.push(l);
-      else byPair.set(k, [l]);
-    }
-  }
-  return (s) => {
-    for (let i = 0; i < s.length; i++) {
-      const c = s.charCodeAt(i);
-      if (first[c] === 0) continue;
-      if (single.has(c)) return true;
-      if (i + 1 < s.length) {
-        const b = byPair.get((c << 16) | s.charCodeAt(i + 1));
-        if (b) for (const l of b) if (s.startsWith(l, i)) return true;
-      }
-    }
-    return false;
-  };
 }
