@@ -2,6 +2,7 @@ import { describe, it, expect, beforeEach, afterEach } from 'vitest';
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { spawn } from 'node:child_process';
 import { Command } from 'commander';
 import { register as registerHunt } from './hunt.ts';
 import { register as registerRules } from './rules.ts';
@@ -110,4 +111,27 @@ describe('qalxan rules check', () => {
     expect(r.out).toMatch(/broken\.yml.*: broken condition/);
     expect(r.out).toMatch(/1 rules loaded, 1 rejected/);
   });
+});
+
+describe('qalxan hunt piped into head', () => {
+  it('exits quietly when the reader closes the pipe (EPIPE)', async () => {
+    const d = mkdtempSync(path.join(tmpdir(), 'hunt-epipe-'));
+    try {
+      writeFileSync(path.join(d, 'whoami.yml'), RULE);
+      const ev = JSON.stringify({ Channel: 'Microsoft-Windows-Sysmon/Operational', EventID: 1, Image: 'C:\\Windows\\System32\\whoami.exe' });
+      writeFileSync(path.join(d, 'ev.jsonl'), (ev + '\n').repeat(50_000));
+      const bin = path.resolve(import.meta.dirname, '../../../bin/qalxan.mjs');
+      const child = spawn(process.execPath, [bin, 'hunt', '--rules', path.join(d, 'whoami.yml'), '--format', 'jsonl', path.join(d, 'ev.jsonl')], { stdio: ['ignore', 'pipe', 'pipe'] });
+      let err = '';
+      child.stderr.on('data', (b) => (err += b));
+      // like `head -1`: read the first line, then close our end
+      await new Promise<void>((resolve) => child.stdout.once('data', () => resolve()));
+      child.stdout.destroy();
+      const code = await new Promise<number | null>((resolve) => child.on('close', (c) => resolve(c)));
+      expect(err).not.toMatch(/EPIPE|Error/);
+      expect(code).toBe(0);
+    } finally {
+      rmSync(d, { recursive: true, force: true });
+    }
+  }, 60_000);
 });

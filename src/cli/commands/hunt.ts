@@ -53,6 +53,19 @@ function makeWriter(format: HuntOptions['format']): (r: Row) => void {
   return (r) => out(row(COLUMNS.map((c) => String(r[c] ?? ''))));
 }
 
+/**
+ * `qalxan hunt … | head` closes our stdout early: that is the reader saying "enough", not an
+ * error, so an EPIPE ends the process quietly (exit 0) instead of dumping a stack trace.
+ */
+export function exitQuietlyOnEpipe(stream: NodeJS.WriteStream = process.stdout): void {
+  if (stream.listenerCount('error') > 0 && (stream as { qalxanEpipe?: boolean }).qalxanEpipe) return;
+  (stream as { qalxanEpipe?: boolean }).qalxanEpipe = true;
+  stream.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(0);
+    throw e;
+  });
+}
+
 function fail(reason: string): void {
   process.stderr.write(`qalxan hunt: ${reason}\n`);
   process.exitCode = 2;
@@ -74,6 +87,7 @@ export async function hunt(files: string[], opts: HuntOptions): Promise<number> 
     iocs = r.store;
     if (r.errors.length) process.stderr.write(`indicators: ${r.errors.length} lines refused (first: line ${r.errors[0].line}: ${r.errors[0].reason})\n`);
   }
+  exitQuietlyOnEpipe();
   const corr = new CorrelationEngine(engine.correlations);
   const write = makeWriter(opts.format);
   const perRule = new Map<string, { title: string; n: number }>();
