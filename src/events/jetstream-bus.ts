@@ -89,12 +89,21 @@ export class JetStreamBus implements EventBus {
       else groups.set(subject, [e]);
     }
     const sends: Promise<unknown>[] = [];
-    for (const [subject, group] of groups) {
-      for (let i = 0; i < group.length; i += this.options.maxBatch) {
-        const chunk = group.slice(i, i + this.options.maxBatch);
-        // The message id makes a retried publish of the same batch a no-op within the window.
-        sends.push(this.js.publish(subject, codec.encode({ events: chunk }), { msgID: `${chunk[0].id}:${chunk.length}` }));
+    // Messages stay under the server's max_payload (1 MB by default): a batch too big is halved.
+    const limit = Math.floor((this.nc.info?.max_payload ?? 1_048_576) * 0.9);
+    const send = (subject: string, chunk: PipelineEvent[]): void => {
+      const data = codec.encode({ events: chunk });
+      if (data.length > limit && chunk.length > 1) {
+        const half = Math.ceil(chunk.length / 2);
+        send(subject, chunk.slice(0, half));
+        send(subject, chunk.slice(half));
+        return;
       }
+      // The message id makes a retried publish of the same batch a no-op within the window.
+      sends.push(this.js.publish(subject, data, { msgID: `${chunk[0].id}:${chunk.length}` }));
+    };
+    for (const [subject, group] of groups) {
+      for (let i = 0; i < group.length; i += this.options.maxBatch) send(subject, group.slice(i, i + this.options.maxBatch));
     }
     const results = await Promise.allSettled(sends);
     const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');

@@ -46,7 +46,9 @@ it('loses no event and duplicates no alert when a worker is SIGKILLed mid-stream
   await bumpContentVersion(db);
   const env = { ROLE: 'worker', NATS_URL: nats.url, DATABASE_URL: url, QALXAN_NATS_PREFIX: prefix, QALXAN_NATS_LEASE_TTL_SECONDS: '2', QALXAN_NATS_ACK_WAIT_SECONDS: '4', QALXAN_DETECT_BATCH: '500' };
   const ready = /joined the consumer group/;
-  const [w1, w2] = await Promise.all([startProcess(env, ready), startProcess(env, ready)]);
+  // One after the other: concurrent first starts would race on migrations and the first admin.
+  const w1 = await startProcess(env, ready);
+  const w2 = await startProcess(env, ready);
   children.push(w1, w2);
 
   const bus = await JetStreamBus.connect({ url: nats.url, prefix, partitions: 8, maxBatch: 500, maxAttempts: 5, ackWaitMs: 4000, leaseTtlMs: 2000, maxStreamBytes: 1 << 30, onError: (e) => { throw e; } });
