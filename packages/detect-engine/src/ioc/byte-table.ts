@@ -9,6 +9,8 @@ export class ByteTable {
   /** End offset of each entry's key; entry i spans [ends[i-1] or 0, ends[i]). */
   private ends = new Uint32Array(1 << 10);
   private count = 0;
+  /** Each entry's hash, so growing the slot table never re-reads the keys. */
+  private hashes = new Uint32Array(1 << 10);
   /** Entry number + 1 per slot, 0 = empty; kept at most half full. */
   private slots = new Uint32Array(1 << 11);
 
@@ -19,13 +21,17 @@ export class ByteTable {
 
   /** Bytes held by the table's arrays (for memory reports). */
   get memoryBytes(): number {
-    return this.bytes.byteLength + this.ends.byteLength + this.slots.byteLength;
+    return this.bytes.byteLength + this.ends.byteLength + this.hashes.byteLength + this.slots.byteLength;
   }
 
   /** The entry number of `key[0..len)`, or -1. */
   find(key: Uint8Array, len: number): number {
+    return this.findHashed(key, len, hash(key, len));
+  }
+
+  private findHashed(key: Uint8Array, len: number, h: number): number {
     const mask = this.slots.length - 1;
-    let i = hash(key, len) & mask;
+    let i = h & mask;
     for (;;) {
       const e = this.slots[i];
       if (e === 0) return -1;
@@ -36,16 +42,22 @@ export class ByteTable {
 
   /** Inserts the key if new; returns its entry number either way. */
   insert(key: Uint8Array, len: number): number {
-    const found = this.find(key, len);
+    const h = hash(key, len);
+    const found = this.findHashed(key, len, h);
     if (found >= 0) return found;
     if ((this.count + 1) * 2 > this.slots.length) this.rehash(this.slots.length * 2);
     if (this.used + len > this.bytes.length) this.bytes = grow(this.bytes, this.used + len);
-    if (this.count + 1 > this.ends.length) this.ends = grow(this.ends, this.count + 1);
-    this.bytes.set(key.subarray(0, len), this.used);
+    if (this.count + 1 > this.ends.length) {
+      this.ends = grow(this.ends, this.count + 1);
+      this.hashes = grow(this.hashes, this.count + 1);
+    }
+    const b = this.bytes;
+    for (let j = 0, o = this.used; j < len; j++, o++) b[o] = key[j];
     this.used += len;
     const id = this.count++;
     this.ends[id] = this.used;
-    this.place(id, hash(key, len));
+    this.hashes[id] = h;
+    this.place(id, h);
     return id;
   }
 
@@ -71,10 +83,7 @@ export class ByteTable {
 
   private rehash(size: number): void {
     this.slots = new Uint32Array(size);
-    for (let id = 0; id < this.count; id++) {
-      const start = id === 0 ? 0 : this.ends[id - 1];
-      this.place(id, hash(this.bytes.subarray(start, this.ends[id]), this.ends[id] - start));
-    }
+    for (let id = 0; id < this.count; id++) this.place(id, this.hashes[id]);
   }
 }
 

@@ -38,6 +38,10 @@ const NO_END = 0xffffffff;
 const enc = new TextEncoder();
 const dec = new TextDecoder();
 
+function nibble(c: number): number {
+  return c <= 57 ? c - 48 : (c | 32) - 87;
+}
+
 function toSeconds(t: string | number | undefined, dflt: number): number {
   if (t === undefined || t === '') return dflt;
   const ms = typeof t === 'number' ? t : Date.parse(t);
@@ -158,9 +162,11 @@ export class IndicatorStore {
     return net.length + 2;
   }
 
+  /** Hex → bytes by character codes (the caller checked the digits): no substring per byte. */
   private putHex(kind: number, hex: string): number {
-    this.buf[0] = kind;
-    for (let i = 0; i < hex.length; i += 2) this.buf[1 + i / 2] = parseInt(hex.slice(i, i + 2), 16);
+    const b = this.buf;
+    b[0] = kind;
+    for (let i = 0, o = 1; i < hex.length; i += 2, o++) b[o] = (nibble(hex.charCodeAt(i)) << 4) | nibble(hex.charCodeAt(i + 1));
     return hex.length / 2 + 1;
   }
 
