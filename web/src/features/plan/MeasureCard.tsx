@@ -37,6 +37,12 @@ export function MeasureCard({ measure, children }: { measure: Measure; children?
         <StatusBadge status={measure.status} />
         {measure.overdue ? <StatusBadge status="overdue" /> : null}
       </div>
+      {measure.executors.some((e) => e.responsible) ? (
+        <p className="meta">
+          {t('plan.responsible.label')}:{' '}
+          {measure.executors.filter((e) => e.responsible).map((e) => `${e.acronym} — ${e.responsible!.name}${e.responsible!.contact ? ` (${e.responsible!.contact})` : ''}`).join('; ')}
+        </p>
+      ) : null}
       <ul className="plan-indicators">
         {stages.map((stage) => (
           <li key={stage}>

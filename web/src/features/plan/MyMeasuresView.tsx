@@ -9,6 +9,7 @@ import { planApi, type Measure } from './api.ts';
 import { MeasureCard } from './MeasureCard.tsx';
 import { reportingOrganisations } from './permissions.ts';
 import { ReportForm } from './ReportForm.tsx';
+import { ResponsibleForm } from './ResponsibleForm.tsx';
 import { ReportList } from './ReportList.tsx';
 
 export function MyMeasuresView() {
@@ -48,9 +49,12 @@ export function MyMeasuresView() {
         {mine.items.map((m) => (
           <MeasureCard key={m.id} measure={m}>
             {agencyOf(m) ? (
-              <button type="button" className="small" onClick={() => setReporting(m)} aria-label={t('plan.report.formTitle', { id: m.id })}>
-                {t('plan.report.open')}
-              </button>
+              <>
+                <button type="button" className="small" onClick={() => setReporting(m)} aria-label={t('plan.report.formTitle', { id: m.id })}>
+                  {t('plan.report.open')}
+                </button>
+                <ResponsibleForm measure={m} executor={m.executors.find((e) => e.organisationId === agencyOf(m))!} onSaved={reload} />
+              </>
             ) : null}
           </MeasureCard>
         ))}

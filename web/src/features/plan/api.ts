@@ -130,6 +130,8 @@ export const planApi = {
   dashboard: (period?: string) => api<Dashboard>('GET', `/plan/dashboard${query({ period })}`),
   reports: (filter: { status?: ReportStatus; measureId?: string }) => api<{ items: Report[] }>('GET', `/plan/reports${query(filter)}`),
   submit: (measureId: string, input: ReportInput) => api<Report>('POST', `/plan/measures/${measureId}/reports`, input),
+  setResponsible: (measureId: string, organisationId: string, name: string | null, contact: string | null) =>
+    api<Measure>('PUT', `/plan/measures/${measureId}/executors/${organisationId}/responsible`, { name, contact }),
   decide: (id: string, decision: 'accept' | 'return', comment: string) => api<Report>('POST', `/plan/reports/${id}/decision`, { decision, comment: comment || undefined }),
 };
 
