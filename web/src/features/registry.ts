@@ -8,10 +8,12 @@ import { PlanPage } from './plan/PlanPage.tsx';
 import { RiskPage } from './risk/RiskPage.tsx';
 import { CiiPage } from './cii/CiiPage.tsx';
 import { DetectionPage } from './detection/DetectionPage.tsx';
+import { IncidentsPage } from './incidents/IncidentsPage.tsx';
 
 export const modulePages: Partial<Record<ModuleKey, ComponentType>> = {
   plan: PlanPage,
   risk: RiskPage,
   cii: CiiPage,
   detection: DetectionPage,
+  incidents: IncidentsPage,
 };
