@@ -65,6 +65,7 @@ async function startWorker(config: Config, db: Db, logger: Logger, print: (line:
   }
   const { startPipeline } = await import('./modules/detect/pipeline.ts');
   const pipeline = await startPipeline({ db, config, logger, ingest: false, work: true });
+  await pipeline.workerReady;
   print(`Qalxan detection worker joined the consumer group at ${config.natsUrl}`);
   return {
     url: '',

@@ -42,6 +42,8 @@ export interface IngestOutcome {
 export interface Pipeline {
   readonly bus: EventBus;
   readonly listeners: RunningListener[];
+  /** Resolves once the worker (if this process runs one) has loaded its rules and consumes. */
+  readonly workerReady: Promise<void>;
   ingest(organisationId: string, source: string, parsed: ParsedBody): Promise<IngestOutcome>;
   /** Rebuilds the ruleset now if the content changed (also runs on a timer). */
   reload(): Promise<void>;
@@ -106,7 +108,9 @@ export async function startPipeline({ db, config, logger, ingest, work }: Pipeli
     if (dropped.length) log.info({ dropped }, 'raw event partitions past retention dropped');
   };
 
-  if (work) {
+  // The worker starts in the background: compiling a large ruleset takes seconds, and ingestion
+  // should not wait for it (what arrives meanwhile waits on the bus). Failing to start is fatal.
+  const workerReady = !work ? Promise.resolve() : (async () => {
     await maintain();
     await reload();
     await bus.consume(createDetector(db, { dedupWindowMs: d.dedupMinutes * 60_000, ruleset: () => ruleset! }));
@@ -117,11 +121,16 @@ export async function startPipeline({ db, config, logger, ingest, work }: Pipeli
     };
     every(d.reloadSeconds * 1000, reload, 'content reload');
     every(3_600_000, maintain, 'partition maintenance');
-  }
+  })();
+  workerReady.catch((error) => {
+    log.fatal({ err: error }, 'the detection worker could not start');
+    process.exit(1);
+  });
 
   const pipeline: Pipeline = {
     bus,
     listeners: [],
+    workerReady,
     async ingest(organisationId, source, parsed) {
       if (parsed.rejected.length) {
         await store.insertDeadLetters(db, parsed.rejected.map((r) => ({ organisationId, source, reason: r.reason, raw: r.raw, rawBytes: r.rawBytes })));
@@ -144,6 +153,7 @@ export async function startPipeline({ db, config, logger, ingest, work }: Pipeli
     reload,
     ruleset: () => ruleset,
     async stop() {
+      await workerReady;
       for (const t of timers) clearInterval(t);
       for (const l of pipeline.listeners) await l.close();
       await bus.close();
