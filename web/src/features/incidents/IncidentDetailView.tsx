@@ -1,5 +1,5 @@
 /** One incident: facts, status moves, classification, SLA and reporting clocks, observables with correlation links, tasks and timeline. */
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
@@ -8,6 +8,7 @@ import { localised } from '../../ui/format.ts';
 import { useAction, useLoad } from '../../ui/hooks.ts';
 import { Panel } from '../../ui/Page.tsx';
 import { incidentsApi, type IncidentDetail } from './api.ts';
+import { useSubmit } from './useSubmit.ts';
 import { ClocksPanel, ObservablesPanel, TasksPanel, TimelinePanel } from './IncidentPanels.tsx';
 
 function Classification({ incident, onSaved }: { incident: IncidentDetail; onSaved: () => void }) {
@@ -15,16 +16,11 @@ function Classification({ incident, onSaved }: { incident: IncidentDetail; onSav
   const taxonomy = useLoad(() => incidentsApi.taxonomy(), []);
   const [classKey, setClassKey] = useState(incident.classification?.classKey ?? '');
   const [typeKey, setTypeKey] = useState(incident.classification?.typeKey ?? '');
-  const save = useAction();
+  const save = useSubmit(() => incidentsApi.classify(incident.id, incident.version, classKey, typeKey), onSaved);
   const types = taxonomy.data?.items.find((c) => c.key === classKey)?.types ?? [];
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    if (await save.run(() => incidentsApi.classify(incident.id, incident.version, classKey, typeKey))) onSaved();
-  }
-
   return (
-    <form aria-label={t('incidents.classification.title')} onSubmit={submit} className="incidents-inline">
+    <form aria-label={t('incidents.classification.title')} onSubmit={save.submit} className="incidents-inline">
       <Field label={t('incidents.classification.class')}>
         <select required value={classKey} onChange={(e) => { setClassKey(e.target.value); setTypeKey(''); }}>
           <option value="" />

@@ -1,13 +1,14 @@
 /** The incidents the user may see, with filters, and a form to open one. */
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { Field } from '../../ui/Field.tsx';
 import { formatDateTime } from '../../ui/format.ts';
-import { useAction, useLoad } from '../../ui/hooks.ts';
+import { useLoad } from '../../ui/hooks.ts';
 import { Panel } from '../../ui/Page.tsx';
 import { AlertsPanel } from './AlertsPanel.tsx';
+import { useSubmit } from './useSubmit.ts';
 import { incidentsApi, severities, statuses, tlps, type IncidentFilter } from './api.ts';
 
 export function IncidentList() {
@@ -16,15 +17,10 @@ export function IncidentList() {
   const { data, error, reload } = useLoad(() => incidentsApi.list(filter), [filter]);
   const [title, setTitle] = useState('');
   const [tlp, setTlp] = useState('AMBER');
-  const create = useAction();
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    if (await create.run(() => incidentsApi.create({ title, tlp }))) {
-      setTitle('');
-      reload();
-    }
-  }
+  const create = useSubmit(() => incidentsApi.create({ title, tlp }), () => {
+    setTitle('');
+    reload();
+  });
 
   return (
     <>
@@ -71,7 +67,7 @@ export function IncidentList() {
       </table>
       {data && data.items.length === 0 ? <p>{t('incidents.list.empty')}</p> : null}
       <Panel title={t('incidents.create.title')}>
-        <form aria-label={t('incidents.create.title')} onSubmit={submit}>
+        <form aria-label={t('incidents.create.title')} onSubmit={create.submit}>
           <Field label={t('incidents.fields.title')}>
             <input required maxLength={300} value={title} onChange={(e) => setTitle(e.target.value)} />
           </Field>

@@ -1,13 +1,13 @@
 /** The parts of the incident page: clocks (SLA and reporting), observables with correlation links, tasks and timeline. */
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { Field } from '../../ui/Field.tsx';
 import { formatDateTime } from '../../ui/format.ts';
-import { useAction } from '../../ui/hooks.ts';
 import { Panel } from '../../ui/Page.tsx';
 import { incidentsApi, observableTypes, type Clock, type IncidentDetail } from './api.ts';
+import { useSubmit } from './useSubmit.ts';
 
 function remaining(ms: number): string {
   const minutes = Math.round(Math.abs(ms) / 60_000);
@@ -62,14 +62,10 @@ export function ObservablesPanel({ incident, onChanged }: { incident: IncidentDe
   const { t } = useTranslation();
   const [type, setType] = useState('ip');
   const [value, setValue] = useState('');
-  const add = useAction();
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    if (await add.run(() => incidentsApi.addObservable(incident.id, type, value))) {
-      setValue('');
-      onChanged();
-    }
-  }
+  const add = useSubmit(() => incidentsApi.addObservable(incident.id, type, value), () => {
+    setValue('');
+    onChanged();
+  });
   return (
     <Panel title={t('incidents.observables.title')}>
       <table aria-label={t('incidents.observables.title')}>
@@ -94,7 +90,7 @@ export function ObservablesPanel({ incident, onChanged }: { incident: IncidentDe
           ))}
         </tbody>
       </table>
-      <form aria-label={t('incidents.observables.add')} onSubmit={submit} className="incidents-inline">
+      <form aria-label={t('incidents.observables.add')} onSubmit={add.submit} className="incidents-inline">
         <Field label={t('incidents.observables.type')}>
           <select value={type} onChange={(e) => setType(e.target.value)}>
             {observableTypes.map((x) => <option key={x} value={x}>{x}</option>)}
@@ -113,14 +109,10 @@ export function ObservablesPanel({ incident, onChanged }: { incident: IncidentDe
 export function TasksPanel({ incident, onChanged }: { incident: IncidentDetail; onChanged: () => void }) {
   const { t } = useTranslation();
   const [title, setTitle] = useState('');
-  const add = useAction();
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    if (await add.run(() => incidentsApi.addTask(incident.id, title))) {
-      setTitle('');
-      onChanged();
-    }
-  }
+  const add = useSubmit(() => incidentsApi.addTask(incident.id, title), () => {
+    setTitle('');
+    onChanged();
+  });
   return (
     <Panel title={t('incidents.tasks.title')}>
       <ul>
@@ -130,7 +122,7 @@ export function TasksPanel({ incident, onChanged }: { incident: IncidentDetail; 
           </li>
         ))}
       </ul>
-      <form aria-label={t('incidents.tasks.add')} onSubmit={submit} className="incidents-inline">
+      <form aria-label={t('incidents.tasks.add')} onSubmit={add.submit} className="incidents-inline">
         <Field label={t('incidents.tasks.name')}>
           <input required value={title} onChange={(e) => setTitle(e.target.value)} />
         </Field>
