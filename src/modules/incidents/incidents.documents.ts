@@ -15,7 +15,7 @@ function line(doc: PDFKit.PDFDocument, label: string, value: unknown): void {
 export async function incidentPdf(i: Detail): Promise<Buffer> {
   const { doc, done } = createPdf({ size: 'A4', margin: 42, info: { Title: `${i.title} (TLP:${i.tlp})` } });
   doc.fillColor('#b00020').font('bold').fontSize(10).text(`TLP:${i.tlp}   PAP:${i.pap}`, { align: 'right' }).fillColor('black');
-  doc.fontSize(16).text(i.title).font('body').fontSize(9).fillColor(grey).text(`Hadisə hesabatı / Incident report — ${i.id}`).fillColor('black').moveDown();
+  doc.fontSize(16).text(i.title).font('body').fontSize(9).fillColor(grey).text(`İnsident hesabatı / Incident report — ${i.id}`).fillColor('black').moveDown();
   doc.fontSize(10);
   line(doc, 'Status', i.status);
   line(doc, 'Ciddilik / Severity', i.severity);
@@ -38,14 +38,32 @@ export async function incidentPdf(i: Detail): Promise<Buffer> {
   return done;
 }
 
+const dimensions = (m: Metrics) => [['Sinif / Class', m.byClass], ['Sektor / Sector', m.bySector], ['Qurum / Organisation', m.byOrganisation],
+  ['Ciddilik / Severity', m.bySeverity], ['Status', m.byStatus], ['Ay / Month', m.byMonth]] as const;
+const minutes = (v: number | null) => (v === null ? '—' : `${v}`);
+
+/** The statistics for a period as a PDF: totals, then one table per dimension. */
+export async function statisticsPdf(m: Metrics): Promise<Buffer> {
+  const { doc, done } = createPdf({ size: 'A4', margin: 42, info: { Title: `Qalxan incident statistics ${m.from} – ${m.to}` } });
+  doc.font('bold').fontSize(16).text('İnsident statistikası / Incident statistics').font('body').fontSize(10).fillColor(grey).text(`${m.from} – ${m.to}`).fillColor('black').moveDown();
+  const row = (key: string, g: Metrics['totals']) => doc.text(`${key}: ${g.count}   ✓ ${g.resolved}   MTTD ${minutes(g.mttdMinutes)}   MTTA ${minutes(g.mttaMinutes)}   MTTR ${minutes(g.mttrMinutes)} (dəq/min)`);
+  row('Cəmi / Total', m.totals);
+  for (const [title, groups] of dimensions(m)) {
+    doc.moveDown().font('bold').fontSize(12).text(title).font('body').fontSize(9);
+    for (const g of groups) row(g.key, g);
+  }
+  doc.end();
+  return done;
+}
+
 /** The statistics for a period as a workbook: totals and one sheet per dimension. */
 export async function statisticsXlsx(m: Metrics): Promise<Buffer> {
   const book = new ExcelJS.Workbook();
   book.creator = 'Qalxan';
-  const sheets = [['Cəmi - Total', [{ key: `${m.from} – ${m.to}`, ...m.totals }]], ['Sinif - Class', m.byClass], ['Sektor - Sector', m.bySector],
-    ['Qurum - Organisation', m.byOrganisation], ['Ciddilik - Severity', m.bySeverity], ['Status', m.byStatus], ['Ay - Month', m.byMonth]] as const;
-  for (const [name, groups] of sheets) {
-    const sheet = book.addWorksheet(name);
+  const sheets = [['Cəmi / Total', [{ key: `${m.from} – ${m.to}`, ...m.totals }]], ...dimensions(m)] as const;
+  for (const [title, groups] of sheets) {
+    // Sheet names may not contain "/".
+    const sheet = book.addWorksheet(title.replace(' / ', ' - '));
     sheet.columns = [
       { header: 'Açar / Key', width: 40 }, { header: 'Say / Count', width: 12 }, { header: 'Həll / Resolved', width: 14 },
       { header: 'MTTD (dəq/min)', width: 16 }, { header: 'MTTA (dəq/min)', width: 16 }, { header: 'MTTR (dəq/min)', width: 16 },

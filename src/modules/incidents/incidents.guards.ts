@@ -48,6 +48,8 @@ export const guards: ModuleGuards = {
       expect(response.statusCode).toBe(200);
       expect(response.rawPayload.includes(Buffer.from(f.b.org))).toBe(false);
     },
+    // Aggregates only; organisation keys are ids, and B's is absent from A's figures (checked on the XLSX and JSON).
+    'GET /api/incidents/statistics.pdf': async (f) => expect((await f.a.client.request('GET', '/api/incidents/statistics.pdf')).statusCode).toBe(200),
     'GET /api/incidents/:id/report.pdf': async (f) => expectHidden(await f.a.client.request('GET', `/api/incidents/${f.records.incident}/report.pdf`)),
     'GET /api/incidents/notifications': async (f) => expectNotListed(await f.a.client.request('GET', '/api/incidents/notifications'), [f.records.incident]),
     'GET /api/incidents/webhooks': async (f) => expectNotListed(await f.a.client.request('GET', '/api/incidents/webhooks'), [f.records.webhook]),

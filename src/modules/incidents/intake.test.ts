@@ -98,7 +98,7 @@ describe('intake', () => {
     expect(statuses.every((s) => s.status === 'acknowledged')).toBe(true);
   });
 
-  it('measures MTTA and MTTR and exports them as CSV and XLSX', async () => {
+  it('measures MTTD and MTTR and exports them as CSV, XLSX and PDF', async () => {
     const incident = await openIncident(w.operator, { title: 'Measured', classKey: 'test', typeKey: 'test', occurredAt: new Date(Date.now() - 3600_000).toISOString() });
     await w.operator.request('POST', `/api/incidents/${incident.id}/status`, { version: 1, status: 'resolved' });
     const m = (await w.operator.request('GET', '/api/incidents/metrics')).json();
@@ -113,5 +113,7 @@ describe('intake', () => {
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
     expect(book.worksheets.map((s) => s.name)).toContain('Sinif - Class');
+    const pdf = await w.operator.request('GET', '/api/incidents/statistics.pdf');
+    expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
   });
 });

@@ -1,7 +1,7 @@
 /** What comes out of incidents: metrics (JSON, CSV), list export, the incident PDF, the statistics XLSX, notifications and webhooks. */
 import { actorOf } from '../../http/auth.ts';
 import type { App, RouteDeps } from '../../http/types.ts';
-import { incidentPdf, statisticsXlsx } from './incidents.documents.ts';
+import { incidentPdf, statisticsPdf, statisticsXlsx } from './incidents.documents.ts';
 import { IdParams, IncidentQuery, PeriodQuery, WebhookBody } from './incidents.schema.ts';
 import * as incidents from './incidents.service.ts';
 import { incidentsCsv } from './incidents.view.ts';
@@ -28,6 +28,9 @@ export function outputRoutes(app: App, { db, config }: RouteDeps): void {
   app.get('/api/incidents/statistics.xlsx', { schema: { tags, summary: 'Periodic statistics report as XLSX', querystring: PeriodQuery } },
     async (request, reply) => download(reply, 'qalxan-incident-statistics.xlsx', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
       .send(await statisticsXlsx(await metrics(db, actorOf(request), request.query))));
+
+  app.get('/api/incidents/statistics.pdf', { schema: { tags, summary: 'Periodic statistics report as PDF', querystring: PeriodQuery } },
+    async (request, reply) => download(reply, 'qalxan-incident-statistics.pdf', 'application/pdf').send(await statisticsPdf(await metrics(db, actorOf(request), request.query))));
 
   app.get('/api/incidents/:id/report.pdf', { schema: { tags, summary: 'The incident report as PDF', params: IdParams } },
     async (request, reply) => download(reply, `qalxan-incident-${request.params.id}.pdf`, 'application/pdf')

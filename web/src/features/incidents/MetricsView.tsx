@@ -65,7 +65,7 @@ export function MetricsView() {
     <>
       <GroupTable label={t('incidents.metrics.totals')} groups={[{ key: t('incidents.metrics.all'), ...data.totals }]} />
       <p>
-        <a href="/api/incidents/metrics.csv">CSV</a> · <a href="/api/incidents/statistics.xlsx">XLSX</a>
+        <a href="/api/incidents/metrics.csv">CSV</a> · <a href="/api/incidents/statistics.xlsx">XLSX</a> · <a href="/api/incidents/statistics.pdf">PDF</a>
       </p>
       <Panel title={t('incidents.metrics.byClass')}>
         <EChart option={byClass} label={t('incidents.metrics.byClass')} />
