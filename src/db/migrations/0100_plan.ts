@@ -4,6 +4,10 @@ import { runStatements } from '../run-statements.ts';
 // The plan's rows are keyed by the strategy's own numbering ("8.2.1.3"), so a later data file
 // upserts them in place and the reports and statuses that point at them survive. Evidence is
 // kept in the database (bytea) with its SHA-256; the size check mirrors plan.evidence.ts.
+// other_executors is JSON in text: a jsonb array would not survive `qalxan backup`/`restore` on
+// PostgreSQL (node-postgres sends JavaScript arrays as SQL arrays). Report dates are calendar
+// days as ISO text for the same reason: a `date` read as a local-midnight Date shifts a day in
+// time zones east of UTC when written back.
 export async function up(db: Kysely<unknown>): Promise<void> {
   await runStatements(db, [
     `
@@ -31,7 +35,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       intermediate_en text,
       final_az text,
       final_en text,
-      other_executors jsonb not null default '[]'::jsonb,
+      other_executors text not null default '[]',
       data_version integer not null,
       retired boolean not null default false,
       check (period_from is null or period_from <= period_to)
@@ -72,7 +76,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       text_az text not null,
       text_en text not null,
       percent integer not null check (percent between 0 and 100),
-      report_date date not null,
+      report_date text not null check (report_date ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' and to_char(report_date::date, 'YYYY-MM-DD') = report_date),
       status text not null default 'submitted' check (status in ('submitted', 'accepted', 'returned')),
       submitted_by uuid not null,
       submitted_at timestamptz not null default now(),

@@ -1,5 +1,5 @@
 /** Tables owned by the action-plan module: the plan as loaded from its data file, and the progress reported on it. */
-import type { ColumnType, Generated } from 'kysely';
+import type { ColumnType } from 'kysely';
 
 type DefaultTimestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -39,7 +39,8 @@ export interface PlanItemTable {
   intermediate_en: string | null;
   final_az: string | null;
   final_en: string | null;
-  other_executors: ColumnType<{ az: string; en: string }[], string, string>;
+  /** JSON text: the executors the seed names in words, [{ az, en }]. */
+  other_executors: string;
   data_version: number;
   retired: boolean;
 }
@@ -73,7 +74,8 @@ export interface PlanReportTable {
   text_az: string;
   text_en: string;
   percent: number;
-  report_date: ColumnType<string, string, string>;
+  /** A calendar day, "YYYY-MM-DD". */
+  report_date: string;
   status: ReportStatus;
   submitted_by: string;
   submitted_at: DefaultTimestamp;

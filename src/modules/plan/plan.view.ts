@@ -112,7 +112,7 @@ export function buildMeasures(rows: PlanRows, asOf: string): MeasureView[] {
         organisationId: e.organisation_id, acronym: e.acronym, lead: e.lead, recommended: e.recommended,
         responsible: e.responsible_name ? { name: e.responsible_name, contact: e.responsible_contact } : null,
       })),
-      otherExecutors: item.other_executors,
+      otherExecutors: JSON.parse(item.other_executors) as Bilingual[],
       period, periodText: item.period_text ?? '', deadline: deadlineOf(period, asOf),
       indicators: {
         initial: { text: { az: item.initial_az ?? '', en: item.initial_en ?? '' }, status: statuses.initial },

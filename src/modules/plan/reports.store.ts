@@ -3,12 +3,12 @@
  * reporting organisation, so every read takes an OrgScope; aggregate figures read accepted
  * reports with `everything` (only numbers and dates leave the module that way).
  */
-import { sql, type Insertable, type Selectable } from 'kysely';
+import type { Insertable, Selectable } from 'kysely';
 import type { Executor } from '../../db/database.ts';
 import { scopeCondition, type OrgScope } from '../../lib/scope.ts';
 import type { PlanEvidenceTable, PlanReportTable, ReportStatus, Stage } from './plan.tables.ts';
 
-export type ReportRow = Omit<Selectable<PlanReportTable>, 'report_date'> & { report_date: string };
+export type ReportRow = Selectable<PlanReportTable>;
 export type EvidenceMeta = Omit<Selectable<PlanEvidenceTable>, 'content'>;
 
 export interface ReportFilter {
@@ -27,24 +27,18 @@ export interface AcceptedFact {
   decided_at: Date;
 }
 
-// Dates as text on both drivers, so no time zone shifts a calendar day.
-const reportColumns = [
-  'id', 'item_id', 'organisation_id', 'stage', 'stage_status', 'text_az', 'text_en', 'percent', 'status', 'submitted_by',
-  'submitted_at', 'updated_at', 'coordinator_comment', 'decided_by', 'decided_at',
-] as const;
-const reportDate = sql<string>`to_char(report_date, 'YYYY-MM-DD')`.as('report_date');
 
 export async function insertReport(db: Executor, row: Insertable<PlanReportTable>): Promise<void> {
   await db.insertInto('plan_reports').values(row).execute();
 }
 
 export async function getReport(db: Executor, scope: OrgScope, id: string): Promise<ReportRow | undefined> {
-  return db.selectFrom('plan_reports').select([...reportColumns, reportDate]).where('id', '=', id)
+  return db.selectFrom('plan_reports').selectAll().where('id', '=', id)
     .where(scopeCondition(scope, 'organisation_id')).executeTakeFirst();
 }
 
 export async function listReports(db: Executor, scope: OrgScope, filter: ReportFilter): Promise<ReportRow[]> {
-  let query = db.selectFrom('plan_reports').select([...reportColumns, reportDate]).where(scopeCondition(scope, 'organisation_id'));
+  let query = db.selectFrom('plan_reports').selectAll().where(scopeCondition(scope, 'organisation_id'));
   if (filter.itemId) query = query.where('item_id', '=', filter.itemId);
   if (filter.organisationId) query = query.where('organisation_id', '=', filter.organisationId);
   if (filter.status) query = query.where('status', '=', filter.status);
@@ -67,7 +61,7 @@ export async function decide(db: Executor, id: string, status: 'accepted' | 'ret
 }
 
 export async function acceptedFacts(db: Executor, scope: OrgScope): Promise<AcceptedFact[]> {
-  return db.selectFrom('plan_reports').select(['item_id', 'organisation_id', 'percent', 'decided_at', reportDate])
+  return db.selectFrom('plan_reports').select(['item_id', 'organisation_id', 'percent', 'decided_at', 'report_date'])
     .where('status', '=', 'accepted').where(scopeCondition(scope, 'organisation_id'))
     .orderBy('decided_at').execute() as Promise<AcceptedFact[]>;
 }
