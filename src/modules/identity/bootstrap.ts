@@ -3,8 +3,9 @@
  * administrator with a one-time password. Safe to run at every start.
  */
 import fs from 'node:fs';
+import { sql } from 'kysely';
 import YAML from 'yaml';
-import type { Db } from '../../db/database.ts';
+import type { Db, Executor } from '../../db/database.ts';
 import { newId, randomSecret } from '../../lib/crypto.ts';
 import { everything } from '../../lib/scope.ts';
 import * as audit from '../audit/audit.service.ts';
@@ -26,10 +27,19 @@ export function readSeedOrganisations(): SeedOrganisation[] {
   return YAML.parse(fs.readFileSync(new URL('./data/organisations.yaml', import.meta.url), 'utf8')) as SeedOrganisation[];
 }
 
+// Processes starting together on one fresh server database (an API and its workers) would
+// otherwise race to insert the same reference rows and the same first administrator.
+const bootstrapLockKey = 5_151_002;
+
+async function lockBootstrap(tx: Executor): Promise<void> {
+  await sql`select pg_advisory_xact_lock(${bootstrapLockKey})`.execute(tx);
+}
+
 /** Adds the reference organisations that are missing; returns how many were added. */
 export async function seedOrganisations(db: Db): Promise<number> {
   const seed = readSeedOrganisations();
   return db.transaction().execute(async (tx) => {
+    await lockBootstrap(tx);
     let added = 0;
     // Parents first: an entry is inserted once its parent exists.
     const pending = [...seed];
@@ -56,6 +66,7 @@ export async function seedOrganisations(db: Db): Promise<number> {
  */
 export async function ensureAdministrator(db: Db, chosenPassword: string | undefined): Promise<{ created: boolean; oneTimePassword: string | null }> {
   return db.transaction().execute(async (tx) => {
+    await lockBootstrap(tx);
     const anyone = await users.list(tx, everything, 1);
     const [national] = await organisations.nationalCertIds(tx);
     if (anyone.length > 0 || !national) return { created: false, oneTimePassword: null };
