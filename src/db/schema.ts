@@ -9,5 +9,6 @@ import type { RiskTables } from '../modules/risk/risk.tables.ts';
 import type { CiiTables } from '../modules/cii/cii.tables.ts';
 import type { DetectTables } from '../modules/detect/detect.tables.ts';
 import type { IncidentsTables } from '../modules/incidents/incidents.tables.ts';
+import type { SharingTables } from '../modules/sharing/sharing.tables.ts';
 
-export interface Database extends IdentityTables, AuditTables, PlanTables, RiskTables, CiiTables, DetectTables, IncidentsTables {}
+export interface Database extends IdentityTables, AuditTables, PlanTables, RiskTables, CiiTables, DetectTables, IncidentsTables, SharingTables {}

@@ -9,6 +9,7 @@ import { detectRoutes } from '../modules/detect/detect.routes.ts';
 import { riskRoutes } from '../modules/risk/risk.routes.ts';
 import { ciiRoutes } from '../modules/cii/cii.routes.ts';
 import { incidentRoutes } from '../modules/incidents/incidents.routes.ts';
+import { sharingRoutes } from '../modules/sharing/sharing.routes.ts';
 import type { RouteModule } from './types.ts';
 
-export const routeModules: RouteModule[] = [authRoutes, organisationRoutes, userRoutes, tokenRoutes, auditRoutes, planRoutes, detectRoutes, riskRoutes, ciiRoutes, incidentRoutes];
+export const routeModules: RouteModule[] = [authRoutes, organisationRoutes, userRoutes, tokenRoutes, auditRoutes, planRoutes, detectRoutes, riskRoutes, ciiRoutes, incidentRoutes, sharingRoutes];

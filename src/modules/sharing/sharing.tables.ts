@@ -1,0 +1,173 @@
+/**
+ * Tables owned by the sharing module: STIX objects and their versions, TAXII collections with
+ * per-organisation rights, TAXII status resources, subscriptions to remote collections with
+ * their sync runs, and advisories with the warnings and webhook deliveries they cause.
+ * TLP is stored as a rank (0 CLEAR … 4 RED) so "entitled" is a comparison in SQL.
+ */
+import type { ColumnType, Generated } from 'kysely';
+
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+type DefaultTimestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type Json<T> = ColumnType<T, string, string>;
+
+/** One version of a STIX object; `version` is `modified` (or `created`) normalised to sort as text. */
+export interface SharingObjectTable {
+  stix_id: string;
+  version: string;
+  type: string;
+  spec_version: string;
+  tlp: number;
+  /** The organisation that published or imported this version: the only one that may see it above AMBER. */
+  organisation_id: string;
+  /** The object exactly as served (with its TLP marking), kept as text to be spliced into envelopes. */
+  object_json: string;
+  source: string;
+  created_at: DefaultTimestamp;
+}
+
+export interface SharingCollectionTable {
+  id: string;
+  organisation_id: string;
+  title: string;
+  description: string;
+  created_at: DefaultTimestamp;
+}
+
+/** What an organisation may do with a collection; `max_tlp` caps what it receives (never above AMBER for others' objects). */
+export interface SharingCollectionAccessTable {
+  collection_id: string;
+  organisation_id: string;
+  can_read: boolean;
+  can_write: boolean;
+  max_tlp: number;
+}
+
+/** An object version's place in a collection; `seq` orders pages, `latest` marks the newest version. */
+export interface SharingCollectionObjectTable {
+  seq: Generated<number>;
+  collection_id: string;
+  stix_id: string;
+  version: string;
+  type: string;
+  spec_version: string;
+  tlp: number;
+  organisation_id: string;
+  latest: boolean;
+  date_added: DefaultTimestamp;
+}
+
+export interface SharingStatusTable {
+  id: string;
+  collection_id: string;
+  organisation_id: string;
+  user_id: string;
+  request_timestamp: DefaultTimestamp;
+  total_count: number;
+  success_count: number;
+  failure_count: number;
+  successes: Json<{ id: string; version: string; message?: string }[]>;
+  failures: Json<{ id: string; version: string; message: string }[]>;
+}
+
+export interface SharingSubscriptionTable {
+  id: string;
+  organisation_id: string;
+  created_by: string;
+  name: string;
+  /** The remote API root, e.g. https://cert.example/taxii2/api/ */
+  api_root: string;
+  remote_collection: string;
+  token: string;
+  collection_id: string;
+  interval_seconds: number;
+  to_detection: boolean;
+  enabled: boolean;
+  added_after: string | null;
+  next_run_at: Timestamp;
+  last_run_at: Timestamp | null;
+  last_status: 'never' | 'ok' | 'error';
+  last_error: string | null;
+  objects_imported: number;
+  created_at: DefaultTimestamp;
+}
+
+export interface SharingSyncRunTable {
+  id: string;
+  subscription_id: string;
+  started_at: Timestamp;
+  finished_at: Timestamp;
+  status: 'ok' | 'error';
+  created: number;
+  versions: number;
+  skipped: number;
+  rejected: number;
+  error: string | null;
+}
+
+export interface SharingAdvisoryTable {
+  id: string;
+  organisation_id: string;
+  status: 'draft' | 'published';
+  tlp: number;
+  severity: 'low' | 'medium' | 'high' | 'critical';
+  title_az: string;
+  title_en: string;
+  summary_az: string;
+  summary_en: string;
+  actions_az: string;
+  actions_en: string;
+  sectors: Json<string[]>;
+  products: Json<string[]>;
+  cves: Json<string[]>;
+  created_by: string;
+  created_at: DefaultTimestamp;
+  published_at: Timestamp | null;
+}
+
+/** An organisation's early-warning profile: what it runs and where warnings go. */
+export interface SharingWarningProfileTable {
+  id: string;
+  organisation_id: string;
+  sectors: Json<string[]>;
+  keywords: Json<string[]>;
+  webhook_url: string | null;
+  webhook_secret: string | null;
+  created_at: DefaultTimestamp;
+}
+
+export interface SharingWarningTable {
+  id: string;
+  organisation_id: string;
+  advisory_id: string | null;
+  stix_id: string | null;
+  title: string;
+  reasons: Json<string[]>;
+  created_at: DefaultTimestamp;
+  read_at: Timestamp | null;
+  read_by: string | null;
+}
+
+export interface SharingDeliveryTable {
+  id: string;
+  warning_id: string;
+  url: string;
+  status: 'pending' | 'delivered' | 'failed';
+  attempts: number;
+  next_attempt_at: Timestamp;
+  last_error: string | null;
+  delivered_at: Timestamp | null;
+}
+
+export interface SharingTables {
+  sharing_objects: SharingObjectTable;
+  sharing_collections: SharingCollectionTable;
+  sharing_collection_access: SharingCollectionAccessTable;
+  sharing_collection_objects: SharingCollectionObjectTable;
+  sharing_statuses: SharingStatusTable;
+  sharing_subscriptions: SharingSubscriptionTable;
+  sharing_sync_runs: SharingSyncRunTable;
+  sharing_advisories: SharingAdvisoryTable;
+  sharing_warning_profiles: SharingWarningProfileTable;
+  sharing_warnings: SharingWarningTable;
+  sharing_deliveries: SharingDeliveryTable;
+}
