@@ -2,7 +2,9 @@
  * Incidents in a real browser: a detection rule raises an alert from an ingested event; a
  * National CERT analyst turns the alert into an incident, sees its IP correlate with an earlier
  * incident, classifies it, sees its SLA timers, resolves it, and finds it counted on the metrics
- * page. The rule, the token, the event and the earlier incident are set up over the API.
+ * page. Someone without an account reports an incident through the public form, and the
+ * analyst finds it in the list. The rule, the token, the event and the earlier incident are set
+ * up over the API.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
@@ -10,7 +12,7 @@ import { launchBrowser } from './support/browser.ts';
 import { firstAdminSession, organisationId, type ApiSession } from './support/admin-api.ts';
 import { startServer, type RunningServer } from './support/server.ts';
 import { AppShell } from './pages/AppShell.ts';
-import { IncidentsPage } from './pages/IncidentsPage.ts';
+import { IncidentsPage, PublicReportPage } from './pages/IncidentsPage.ts';
 import { SignInPage } from './pages/SignInPage.ts';
 import { texts } from './pages/text.ts';
 
@@ -90,5 +92,15 @@ describe('incidents in the browser', () => {
     expect((await incidents.slaTimer('resolve'))[2]).toBe('Vaxtında');
     await incidents.tab('metrics');
     expect(await incidents.classFigures('malicious-code')).toEqual({ count: '1', resolved: '1' });
+  });
+
+  it('takes a report from the public form, and the analyst finds it in the list', async () => {
+    const visitor = await browser.newPage({ baseURL: server.url });
+    const answer = await new PublicReportPage(visitor).report({ name: 'Kamran Əliyev', email: 'kamran@example.az', title: 'Saytımız dəyişdirilib', description: 'Ana səhifədə http://deface.example.net/x göstərilir.' });
+    expect(answer).toMatch(/^Qəbul edildi/);
+    await visitor.close();
+    const incidents = new IncidentsPage(page);
+    await incidents.tab('list');
+    await page.getByRole('table', { name: 'İnsidentlər' }).getByRole('link', { name: 'Saytımız dəyişdirilib' }).waitFor();
   });
 });

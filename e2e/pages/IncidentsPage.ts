@@ -63,3 +63,22 @@ export class IncidentsPage {
     return { count: cells[0], resolved: cells[1] };
   }
 }
+
+/** The public report form at /report-incident (no account; the page solves the proof of work). */
+export class PublicReportPage {
+  constructor(private readonly page: Page) {}
+
+  /** Fills and sends the form; resolves to the confirmation text. */
+  async report(input: { name: string; email: string; title: string; description: string }): Promise<string> {
+    await this.page.goto('/report-incident');
+    const form = this.page.getByRole('form', { name: 'İnsident bildirin' });
+    await form.getByLabel('Adınız / Your name').fill(input.name);
+    await form.getByLabel('E-poçt / E-mail').fill(input.email);
+    await form.getByLabel('Başlıq / Title').fill(input.title);
+    await form.getByLabel('Nə baş verib? / What happened?').fill(input.description);
+    await form.getByRole('button', { name: 'Göndər / Send' }).click();
+    const status = this.page.getByRole('status').filter({ hasText: /Qəbul edildi|Göndərilmədi/ });
+    await status.waitFor();
+    return status.innerText();
+  }
+}

@@ -38,7 +38,7 @@ describe('reporting stages, directives, SLA breaches and webhooks', () => {
   });
   afterAll(async () => w.ctx.close());
 
-  it('reports to the National CERT with the early warning, in stage order, and shows the clocks to both sides', async () => {
+  it('reports to the National CERT with the early warning, in stage order, shows the clocks to both sides and audits reads of the RED incident', async () => {
     const incident = await openIncident(w.operator, { title: 'Reportable', tlp: 'RED' });
     expect((await cert.request('GET', `/api/incidents/${incident.id}`)).statusCode).toBe(404);
     expect((await w.operator.request('POST', `/api/incidents/${incident.id}/stage-reports/notification`, { form: { summary: 'x' } })).json().missing).toEqual(['early_warning']);
@@ -48,6 +48,8 @@ describe('reporting stages, directives, SLA breaches and webhooks', () => {
     expect(seen.reportedAt).not.toBeNull();
     expect(seen.reporting.clocks.early_warning.metAt).not.toBeNull();
     expect(seen.reporting.forms[0].form).toEqual({ summary: 'Suspected ransomware', crossBorder: false });
+    const reads = await w.ctx.db.selectFrom('audit_log').select(['action', 'actor_label']).where('target_id', '=', incident.id).where('action', '=', 'incident.read').execute();
+    expect(reads.length).toBeGreaterThanOrEqual(1);
   });
 
   it('lets the National CERT direct operators, who acknowledge and complete; an unacknowledged one escalates', async () => {

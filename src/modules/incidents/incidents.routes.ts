@@ -31,8 +31,8 @@ export function incidentRoutes(app: App, deps: RouteDeps): void {
   app.post('/api/incidents', { schema: { tags, summary: 'Open an incident (API intake)', body: IncidentBody } },
     async (request, reply) => reply.code(201).send(await db.transaction().execute((tx) => incidents.create(tx, actorOf(request), request.body))));
 
-  app.get('/api/incidents/:id', { schema: { tags, summary: 'One incident with observables (and correlations), tasks, timeline, attachments, SLA and reporting clocks, directives', params: IdParams } },
-    async (request) => work.detail(db, actorOf(request), request.params.id, config.incidents));
+  app.get('/api/incidents/:id', { schema: { tags, summary: 'One incident with observables (and correlations), tasks, timeline, attachments, SLA and reporting clocks, directives; reads of AMBER+STRICT and RED are audited', params: IdParams } },
+    async (request) => db.transaction().execute((tx) => work.detail(tx, actorOf(request), request.params.id, config.incidents)));
 
   app.patch('/api/incidents/:id', { schema: { tags, summary: 'Edit an incident; 409 when `version` is stale', params: IdParams, body: IncidentPatchBody } },
     async (request) => db.transaction().execute((tx) => incidents.update(tx, actorOf(request), request.params.id, request.body)));

@@ -34,7 +34,7 @@ export function outputRoutes(app: App, { db, config }: RouteDeps): void {
 
   app.get('/api/incidents/:id/report.pdf', { schema: { tags, summary: 'The incident report as PDF', params: IdParams } },
     async (request, reply) => download(reply, `qalxan-incident-${request.params.id}.pdf`, 'application/pdf')
-      .send(await incidentPdf(await work.detail(db, actorOf(request), request.params.id, config.incidents))));
+      .send(await incidentPdf(await db.transaction().execute((tx) => work.detail(tx, actorOf(request), request.params.id, config.incidents)))));
 
   app.get('/api/incidents/notifications', { schema: { tags, summary: "In-app notifications of the caller's organisations" } },
     async (request) => ({ items: await notify.notifications(db, actorOf(request)) }));

@@ -6,6 +6,7 @@ import type { IncidentsConfig } from '../../config.ts';
 import type { Executor } from '../../db/database.ts';
 import { fail } from '../../lib/errors.ts';
 import { newId, sha256Hex } from '../../lib/crypto.ts';
+import * as audit from '../audit/audit.service.ts';
 import { auditActor } from '../identity/actor.ts';
 import type { Actor } from '../identity/identity.policy.ts';
 import { reportingClocks, slaClocks } from './clocks.ts';
@@ -15,6 +16,7 @@ import { readerOf } from './incidents.policy.ts';
 import type { ReportStage } from './incidents.tables.ts';
 import { presentIncident } from './incidents.view.ts';
 import { journal } from './journal.ts';
+import { amberStrict, tlpLabel } from './markings.ts';
 import { allowedMoves } from './lifecycle.ts';
 import { alertCorrelations, observablesWithCorrelations } from './observables.service.ts';
 import * as work from './work.store.ts';
@@ -22,10 +24,14 @@ import * as work from './work.store.ts';
 /** Largest attachment accepted (bytes, before base64). */
 export const attachmentLimit = 10 * 1_048_576;
 
-/** Everything the incident page shows, as far as the viewer may see it. */
+/**
+ * Everything the incident page shows, as far as the viewer may see it. Reading an AMBER+STRICT
+ * or RED incident is itself audited, so pass a transaction.
+ */
 export async function detail(db: Executor, actor: Actor, id: string, config: IncidentsConfig, now = new Date()) {
   const reader = readerOf(actor);
   const row = await readRow(db, reader, id);
+  if (row.tlp >= amberStrict) await audit.record(db, { actor: auditActor(actor), action: 'incident.read', organisationId: row.organisation_id, targetType: 'incident', targetId: id, details: { tlp: tlpLabel(row.tlp) } });
   const [observables, tasks, timeline, attachments, alertIds, stageRows, directives, breaches] = await Promise.all([
     observablesWithCorrelations(db, reader, id), work.tasks(db, id), work.timeline(db, id), work.attachments(db, id),
     work.linkedAlerts(db, id), duties.stageReports(db, id), duties.directives(db, id), duties.breaches(db, id),
