@@ -86,6 +86,13 @@ describe('incidents in the browser', () => {
     expect(state).toBe('Davam edir');
   });
 
+  it('submits the early warning through its form, and the reporting clock shows it met', async () => {
+    const incidents = new IncidentsPage(page);
+    expect((await incidents.reportingClock('early_warning'))[2]).toBe('Davam edir');
+    await incidents.submitStage('early_warning', { summary: 'C2 rabitəsi aşkarlanıb; host təcrid olunub.' });
+    expect((await incidents.reportingClock('early_warning'))[2]).toBe('Vaxtında');
+  });
+
   it('resolves it, and the metrics page counts it', async () => {
     const incidents = new IncidentsPage(page);
     await incidents.moveTo('resolved');

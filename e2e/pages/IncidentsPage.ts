@@ -50,6 +50,21 @@ export class IncidentsPage {
     return row.getByRole('cell').allInnerTexts();
   }
 
+  /** Fills the next reporting stage's form (texts by field key) and submits it. */
+  async submitStage(stage: keyof IncidentsTexts['clocks'], texts: Partial<Record<keyof IncidentsTexts['reporting']['fields'], string>>): Promise<void> {
+    const form = this.page.getByRole('form', { name: this.i.reporting.form.replace('{{stage}}', this.i.clocks[stage]) });
+    for (const [key, value] of Object.entries(texts)) await form.getByLabel(this.i.reporting.fields[key as keyof IncidentsTexts['reporting']['fields']], { exact: true }).fill(value!);
+    await form.getByRole('button', { name: this.i.reporting.submit }).click();
+    await form.waitFor({ state: 'detached' });
+  }
+
+  /** The reporting clock row of a stage: its cells (due, time left, state). */
+  async reportingClock(stage: 'early_warning' | 'notification' | 'final'): Promise<string[]> {
+    const row = this.page.getByRole('table', { name: this.i.clocks.reporting }).getByRole('row').filter({ has: this.page.getByRole('rowheader', { name: this.i.clocks[stage], exact: true }) });
+    await row.waitFor();
+    return row.getByRole('cell').allInnerTexts();
+  }
+
   async moveTo(status: keyof IncidentsTexts['status']): Promise<void> {
     await this.page.getByRole('group', { name: this.i.moves.label }).getByRole('button', { name: this.i.moves.to.replace('{{status}}', this.i.status[status]), exact: true }).click();
     await this.page.getByTestId('incident-status').filter({ hasText: this.i.status[status] }).waitFor();

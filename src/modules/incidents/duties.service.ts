@@ -17,12 +17,31 @@ import { assertMayAnswer, assertMayDirect, readerOf } from './incidents.policy.t
 import type { ReportStage } from './incidents.tables.ts';
 import { journal } from './journal.ts';
 
+/** The structured form of each reporting stage: required texts and yes/no flags. */
+export const stageForms: Record<ReportStage, { texts: readonly string[]; flags: readonly string[] }> = {
+  early_warning: { texts: ['summary'], flags: ['suspectedMalicious', 'crossBorder'] },
+  notification: { texts: ['summary', 'impact', 'indicators'], flags: ['crossBorder'] },
+  final: { texts: ['summary', 'rootCause', 'mitigation'], flags: ['crossBorder'] },
+};
+
+/** Checks a stage's form against its structure (400 naming each problem). */
+export function checkStageForm(stage: ReportStage, form: Record<string, unknown>): void {
+  const { texts, flags } = stageForms[stage];
+  const problems = [
+    ...texts.filter((k) => typeof form[k] !== 'string' || (form[k] as string).trim() === '').map((k) => `${k} is required text`),
+    ...flags.filter((k) => k in form && typeof form[k] !== 'boolean').map((k) => `${k} is true or false`),
+    ...Object.keys(form).filter((k) => !texts.includes(k) && !flags.includes(k)).map((k) => `${k} is not a field of the ${stage} form`),
+  ];
+  if (problems.length) throw fail.validation(`The ${stage} form is incomplete: ${problems.join('; ')}`, { problems });
+}
+
 /** Directives unacknowledged this long after issue are escalated. */
 export const escalateAfterMs = 24 * 3600_000;
 
 /** Submits one stage's structured form; the early warning marks the incident reported to the National CERT. */
 export async function submitStage(tx: Executor, actor: Actor, id: string, stage: ReportStage, form: Record<string, unknown>) {
   const row = await forChange(tx, actor, id);
+  checkStageForm(stage, form);
   const order: ReportStage[] = ['early_warning', 'notification', 'final'];
   const done = new Set((await store.stageReports(tx, id)).map((r) => r.stage));
   const missing = order.slice(0, order.indexOf(stage)).filter((s) => !done.has(s));

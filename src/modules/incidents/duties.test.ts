@@ -41,7 +41,9 @@ describe('reporting stages, directives, SLA breaches and webhooks', () => {
   it('reports to the National CERT with the early warning, in stage order, shows the clocks to both sides and audits reads of the RED incident', async () => {
     const incident = await openIncident(w.operator, { title: 'Reportable', tlp: 'RED' });
     expect((await cert.request('GET', `/api/incidents/${incident.id}`)).statusCode).toBe(404);
-    expect((await w.operator.request('POST', `/api/incidents/${incident.id}/stage-reports/notification`, { form: { summary: 'x' } })).json().missing).toEqual(['early_warning']);
+    expect((await w.operator.request('POST', `/api/incidents/${incident.id}/stage-reports/notification`, { form: { summary: 'x', impact: 'x', indicators: 'x' } })).json().missing).toEqual(['early_warning']);
+    const incomplete = await w.operator.request('POST', `/api/incidents/${incident.id}/stage-reports/early_warning`, { form: { crossBorder: 'no', colour: 'red' } });
+    expect(incomplete.json().problems).toEqual(['summary is required text', 'crossBorder is true or false', 'colour is not a field of the early_warning form']);
     expect((await w.operator.request('POST', `/api/incidents/${incident.id}/stage-reports/early_warning`, { form: { summary: 'Suspected ransomware', crossBorder: false } })).statusCode).toBe(201);
     expect((await w.operator.request('POST', `/api/incidents/${incident.id}/stage-reports/early_warning`, { form: { summary: 'again' } })).statusCode).toBe(409);
     const seen = (await cert.request('GET', `/api/incidents/${incident.id}`)).json();

@@ -8,6 +8,7 @@ import { localised } from '../../ui/format.ts';
 import { useAction, useLoad } from '../../ui/hooks.ts';
 import { Panel } from '../../ui/Page.tsx';
 import { incidentsApi, type IncidentDetail } from './api.ts';
+import { DirectivesPanel, ReportingPanel } from './DutiesPanels.tsx';
 import { useSubmit } from './useSubmit.ts';
 import { ClocksPanel, ObservablesPanel, TasksPanel, TimelinePanel } from './IncidentPanels.tsx';
 
@@ -72,6 +73,8 @@ export function IncidentDetailView() {
         <Classification key={incident.version} incident={incident} onSaved={reload} />
       </Panel>
       <ClocksPanel incident={incident} />
+      <ReportingPanel incident={incident} onChanged={reload} />
+      <DirectivesPanel incident={incident} onChanged={reload} />
       <ObservablesPanel incident={incident} onChanged={reload} />
       <TasksPanel incident={incident} onChanged={reload} />
       <TimelinePanel incident={incident} />

@@ -38,8 +38,18 @@ export interface IncidentDetail extends Incident {
   tasks: { id: string; title: string; dueAt: string | null; doneAt: string | null; overdue: boolean }[];
   timeline: { at: string; actor: string; action: string }[];
   sla: { clocks: Record<'acknowledge' | 'contain' | 'resolve', Clock>; breaches: { measure: string }[] };
-  reporting: { clocks: Record<'early_warning' | 'notification' | 'final', Clock> };
+  reporting: { clocks: Record<Stage, Clock>; forms: { stage: Stage; form: Record<string, string | boolean>; submittedAt: string }[] };
+  directives: { id: string; title: string; action: string; dueAt: string; organisationId: string; acknowledgedAt: string | null; completedAt: string | null; escalatedAt: string | null }[];
 }
+
+export const reportStages = ['early_warning', 'notification', 'final'] as const;
+export type Stage = (typeof reportStages)[number];
+/** The structured form of each reporting stage (as the server checks it). */
+export const stageForms: Record<Stage, { texts: readonly string[]; flags: readonly string[] }> = {
+  early_warning: { texts: ['summary'], flags: ['suspectedMalicious', 'crossBorder'] },
+  notification: { texts: ['summary', 'impact', 'indicators'], flags: ['crossBorder'] },
+  final: { texts: ['summary', 'rootCause', 'mitigation'], flags: ['crossBorder'] },
+};
 
 export interface TaxonomyClass {
   key: string;
@@ -91,6 +101,8 @@ export const incidentsApi = {
   addObservable: (id: string, type: string, value: string) => api('POST', `/incidents/${id}/observables`, { observables: [{ type, value }] }),
   addTask: (id: string, title: string) => api('POST', `/incidents/${id}/tasks`, { title }),
   metrics: () => api<Metrics>('GET', '/incidents/metrics'),
+  submitStage: (id: string, stage: Stage, form: Record<string, string | boolean>) => api('POST', `/incidents/${id}/stage-reports/${stage}`, { form }),
+  answerDirective: (id: string, organisationId: string, kind: 'acknowledge' | 'complete') => api('POST', `/incidents/directives/${id}/answer`, { organisationId, kind }),
   openAlerts: () => api<{ items: Alert[] }>('GET', '/detect/alerts?status=open&limit=20'),
   promote: (alertIds: string[]) => api<{ incidentId: string }>('POST', '/incidents/from-alerts', { alertIds }),
 };
