@@ -8,7 +8,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser } from './support/browser.ts';
+import { launchPage } from './support/browser.ts';
 import { firstAdminSession, organisationId, type ApiSession } from './support/admin-api.ts';
 import { startServer, type RunningServer } from './support/server.ts';
 import { AppShell } from './pages/AppShell.ts';
@@ -54,10 +54,7 @@ describe('incidents in the browser', () => {
     await admin.request('POST', '/api/users', { username: analyst.username, displayName: 'Leyla Məmmədova', password: analyst.password, memberships: [{ organisationId: national, role: 'cert_analyst' }] });
     await admin.request('POST', '/api/incidents', { organisationId: national, title: 'C2 server seen last month', tlp: 'AMBER', observables: [{ type: 'ip', value: c2 }] });
     await raiseAlert(server, admin, national);
-    browser = await launchBrowser();
-    const context = await browser.newContext({ baseURL: server.url });
-    context.setDefaultTimeout(20_000);
-    page = await context.newPage();
+    ({ browser, page } = await launchPage(server.url));
   });
 
   afterAll(async () => {

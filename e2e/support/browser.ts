@@ -2,7 +2,7 @@
  * Launches Debian's Chromium through playwright-core, headless and kept off the network
  * (see NOTES.md); playwright gives every launch a new empty profile.
  */
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 
 export const chromiumPath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 
@@ -20,4 +20,12 @@ const flags = [
 /** A fresh headless browser; close it in the suite's teardown. */
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: chromiumPath, headless: true, args: flags });
+}
+
+/** A fresh browser with one page on `baseURL`, waiting up to 20 s for what the suites look for. */
+export async function launchPage(baseURL: string): Promise<{ browser: Browser; page: Page }> {
+  const browser = await launchBrowser();
+  const context = await browser.newContext({ baseURL });
+  context.setDefaultTimeout(20_000);
+  return { browser, page: await context.newPage() };
 }
