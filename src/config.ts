@@ -34,6 +34,9 @@ export interface IncidentsConfig {
   readonly publicReportsPerHour: number;
   /** Leading zero bits the public form's proof of work must find. */
   readonly powBits: number;
+  /** SMTP relay for e-mail notifications (smtp://host:port); none: e-mail subscriptions are not delivered. */
+  readonly smtpUrl: string | undefined;
+  readonly mailFrom: string;
 }
 
 /** A syslog listener and the organisation its events belong to (by id or acronym). */
@@ -153,6 +156,8 @@ function incidentsConfig(env: Env): IncidentsConfig {
     }),
     publicReportsPerHour: int(env, 'QALXAN_PUBLIC_REPORTS_PER_HOUR', 5, 1, 10_000),
     powBits: int(env, 'QALXAN_PUBLIC_REPORT_POW_BITS', 18, 0, 28),
+    smtpUrl: url(env, 'QALXAN_SMTP_URL', ['smtp:']),
+    mailFrom: env.QALXAN_MAIL_FROM || 'qalxan@localhost',
   });
 }
 

@@ -42,7 +42,7 @@ export async function startServer(config: Config, print: (line: string) => void 
   const { buildApp } = await import('./http/app.ts');
   const app = await buildApp({ config, db, logger });
   const address = await app.listen({ host: config.host, port: config.port });
-  const sweeper = startIncidentSweeper(db, logger);
+  const sweeper = startIncidentSweeper(db, logger, config.incidents);
   print(`Qalxan is serving at ${address.replace('[::1]', 'localhost')} (API docs: ${address}/api/docs)`);
   return {
     url: address,

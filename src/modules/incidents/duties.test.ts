@@ -94,7 +94,7 @@ describe('reporting stages, directives, SLA breaches and webhooks', () => {
       expect(again.breaches).toBe(0);
       const detail = (await w.operator.request('GET', `/api/incidents/${incident.id}`)).json();
       expect(detail.sla.breaches.map((b: { measure: string }) => b.measure)).toEqual(['acknowledge']);
-      expect((await deliver(w.ctx.db)).failed).toBe(0);
+      expect((await deliver(w.ctx.db, null)).failed).toBe(0);
       const events = received.map((r) => JSON.parse(r.body));
       expect(events.filter((e) => e.incidentId === incident.id).map((e) => e.event)).toEqual(['incident.create', 'incident.sla_breach']);
       for (const r of received) expect(r.signature).toBe(signature(hook.json().secret, r.body));

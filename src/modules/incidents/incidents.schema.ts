@@ -87,6 +87,7 @@ export const AlertsBody = Type.Object({
   incidentId: Type.Optional(Uuid), title: Type.Optional(Text(300)), tlp: Type.Optional(Tlp),
 }, strict);
 export const EmailBody = Type.Object({ organisationId: Type.Optional(Uuid), message: Type.String({ minLength: 1, maxLength: 5_000_000 }), tlp: Type.Optional(Tlp) }, strict);
+/** A subscription: an http(s) webhook URL or a mailto: address. */
 export const WebhookBody = Type.Object({ organisationId: Uuid, url: Type.String({ format: 'uri', maxLength: 2000 }) }, strict);
 export const PublicReportBody = Type.Object({
   challenge: Type.String({ pattern: '^[0-9a-f]{32}$' }),

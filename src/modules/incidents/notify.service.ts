@@ -1,7 +1,8 @@
 /**
- * Notifications on incident events: in-app (per organisation) and signed webhooks. Webhook
- * deliveries are queued in the change's transaction and sent after commit by `deliver`, with
- * the body's HMAC-SHA256 under the webhook's secret in `x-qalxan-signature`.
+ * Notifications on incident events: in-app (per organisation), signed webhooks and e-mail. A
+ * subscription is an http(s) URL or a mailto: address; deliveries are queued in the change's
+ * transaction and sent after commit by `deliver`, with the body's HMAC-SHA256 under the
+ * subscription's secret in `x-qalxan-signature` (a header of the e-mail too).
  */
 import crypto from 'node:crypto';
 import type { Executor } from '../../db/database.ts';
@@ -10,7 +11,9 @@ import { newId } from '../../lib/crypto.ts';
 import * as audit from '../audit/audit.service.ts';
 import { auditActor } from '../identity/actor.ts';
 import { assertRoleIn, visibleScope, type Actor } from '../identity/identity.policy.ts';
+import { checkObservable } from './observables.ts';
 import * as store from './notify.store.ts';
+import { sendMail, type SmtpSettings } from './smtp.ts';
 
 /** Attempts before a delivery is left as failed (dead letter, kept with its last error). */
 export const maxAttempts = 5;
@@ -30,7 +33,8 @@ export async function webhooks(db: Executor, actor: Actor) {
 /** Registers a webhook for an organisation (its admins); the secret is shown once. */
 export async function addWebhook(tx: Executor, actor: Actor, input: { organisationId: string; url: string }) {
   assertRoleIn(actor, ['admin'], input.organisationId);
-  if (!/^https?:\/\//.test(input.url)) throw fail.validation('A webhook URL is http or https');
+  const mailto = input.url.startsWith('mailto:') ? checkObservable('email', input.url.slice(7)) : null;
+  if (mailto ? !mailto.ok : !/^https?:\/\//.test(input.url)) throw fail.validation('A subscription is an http or https URL or a mailto: address');
   const row = { id: newId(), organisation_id: input.organisationId, url: input.url, secret: crypto.randomBytes(32).toString('hex') };
   await store.insertWebhook(tx, row);
   await audit.record(tx, { actor: auditActor(actor), action: 'incident.webhook.add', organisationId: input.organisationId, targetType: 'incident_webhook', targetId: row.id, details: { url: input.url } });
@@ -44,18 +48,27 @@ export async function removeWebhook(tx: Executor, actor: Actor, id: string): Pro
   await audit.record(tx, { actor: auditActor(actor), action: 'incident.webhook.remove', organisationId: removed.organisation_id, targetType: 'incident_webhook', targetId: id });
 }
 
+function subjectOf(body: string): string {
+  const event = JSON.parse(body) as { event: string; incidentId: string; status?: string; severity?: string };
+  return `[Qalxan] ${event.event} — ${event.incidentId}${event.severity ? ` (${event.severity})` : ''}`;
+}
+
+async function post(send: typeof fetch, url: string, headers: Record<string, string>, body: string): Promise<string | null> {
+  const response = await send(url, { method: 'POST', body, signal: AbortSignal.timeout(10_000), headers: { 'content-type': 'application/json', ...headers } });
+  return response.ok ? null : `HTTP ${response.status}`;
+}
+
 /** Sends queued deliveries once each; a failure is counted and retried on the next call. */
-export async function deliver(db: Executor, send: typeof fetch = fetch): Promise<{ delivered: number; failed: number }> {
+export async function deliver(db: Executor, smtp: SmtpSettings | null, send: typeof fetch = fetch): Promise<{ delivered: number; failed: number }> {
   let delivered = 0;
   let failed = 0;
   for (const d of await store.pending(db, maxAttempts, 100)) {
     let error: string | null = null;
+    const headers = { 'x-qalxan-event': d.event, 'x-qalxan-delivery': String(d.id), 'x-qalxan-signature': signature(d.secret, d.body) };
     try {
-      const response = await send(d.url, {
-        method: 'POST', body: d.body, signal: AbortSignal.timeout(10_000),
-        headers: { 'content-type': 'application/json', 'x-qalxan-event': d.event, 'x-qalxan-delivery': String(d.id), 'x-qalxan-signature': signature(d.secret, d.body) },
-      });
-      if (!response.ok) error = `HTTP ${response.status}`;
+      if (!d.url.startsWith('mailto:')) error = await post(send, d.url, headers, d.body);
+      else if (!smtp) error = 'no SMTP relay configured (QALXAN_SMTP_URL)';
+      else await sendMail(smtp, { to: d.url.slice(7), subject: subjectOf(d.body), text: JSON.stringify(JSON.parse(d.body), null, 2), headers: { 'X-Qalxan-Signature': headers['x-qalxan-signature'] } });
     } catch (e) {
       error = (e as Error).message;
     }
