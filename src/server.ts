@@ -11,6 +11,7 @@ import { syncActionPlan } from './modules/plan/plan.sync.ts';
 import { syncIncidentTaxonomy } from './modules/incidents/taxonomy.ts';
 import { startIncidentSweeper } from './modules/incidents/incidents.worker.ts';
 import { seedThreatTaxonomy } from './modules/risk/taxonomy.service.ts';
+import { startSharingWorker } from './modules/sharing/sharing.worker.ts';
 
 export async function openAndPrepare(config: Config, logger: Logger): Promise<Db> {
   const target = { databaseUrl: config.databaseUrl, dataDir: config.dataDir };
@@ -43,11 +44,13 @@ export async function startServer(config: Config, print: (line: string) => void 
   const app = await buildApp({ config, db, logger });
   const address = await app.listen({ host: config.host, port: config.port });
   const sweeper = startIncidentSweeper(db, logger, config.incidents);
+  const sharing = startSharingWorker(db, logger);
   print(`Qalxan is serving at ${address.replace('[::1]', 'localhost')} (API docs: ${address}/api/docs)`);
   return {
     url: address,
     async close() {
       sweeper.stop();
+      await sharing.stop();
       await app.close();
       await db.destroy();
     },

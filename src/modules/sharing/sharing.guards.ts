@@ -7,6 +7,7 @@ import { expect } from 'vitest';
 import { newId } from '../../lib/crypto.ts';
 import { expectHidden, expectNotListed, type GuardFixture, type ModuleGuards } from '../../testing/guards.ts';
 import * as collections from './collections.store.ts';
+import * as subscriptions from './subscriptions.store.ts';
 import { bundle, indicator, taxiiAccept } from './sharing.fixtures.ts';
 
 const taxiiHeaders = { accept: taxiiAccept };
@@ -24,6 +25,11 @@ export const guards: ModuleGuards = {
     expect(posted.statusCode, posted.body).toBe(202);
     expect(posted.json().success_count).toBe(1);
     f.records.sharingStatus = posted.json().id;
+    f.records.sharingSubscription = newId();
+    await subscriptions.insert(f.ctx.db, {
+      id: f.records.sharingSubscription, organisation_id: f.b.org, created_by: f.b.user.id, name: 'B feed', api_root: 'http://127.0.0.1:9/taxii2/api/', remote_collection: 'x',
+      token: 'secret', collection_id: id, interval_seconds: 3600, to_detection: false, enabled: true, added_after: null, next_run_at: new Date(Date.now() + 3_600_000), last_status: 'never', objects_imported: 0,
+    });
   },
   checks: {
     'GET /api/sharing/collections': async (f) => expectNotListed(await f.a.client.request('GET', '/api/sharing/collections'), [f.records.sharingCollection]),
@@ -43,6 +49,14 @@ export const guards: ModuleGuards = {
       expectNotListed(await f.a.client.request('GET', '/api/sharing/export'), [objectId]);
       expectHidden(await f.a.client.request('GET', `/api/sharing/export?collectionId=${f.records.sharingCollection}`));
     },
+    'GET /api/sharing/subscriptions': async (f) => expectNotListed(await f.a.client.request('GET', '/api/sharing/subscriptions'), [f.records.sharingSubscription]),
+    'POST /api/sharing/subscriptions': async (f) => expectHidden(await f.a.client.request('POST', '/api/sharing/subscriptions', {
+      organisationId: f.b.org, name: 'intrusion', apiRoot: 'http://127.0.0.1:9/taxii2/api/', remoteCollection: 'x', token: 't', collectionId: f.records.sharingCollection,
+    })),
+    'GET /api/sharing/subscriptions/:id': async (f) => expectHidden(await f.a.client.request('GET', `/api/sharing/subscriptions/${f.records.sharingSubscription}`)),
+    'PATCH /api/sharing/subscriptions/:id': async (f) => expectHidden(await f.a.client.request('PATCH', `/api/sharing/subscriptions/${f.records.sharingSubscription}`, { enabled: false })),
+    'DELETE /api/sharing/subscriptions/:id': async (f) => expectHidden(await f.a.client.request('DELETE', `/api/sharing/subscriptions/${f.records.sharingSubscription}`)),
+    'POST /api/sharing/subscriptions/:id/sync': async (f) => expectHidden(await f.a.client.request('POST', `/api/sharing/subscriptions/${f.records.sharingSubscription}/sync`)),
     'GET /taxii2/api/': async (f) => expectNotListed(await f.a.client.request('GET', '/taxii2/api/', undefined, taxiiHeaders), [f.records.sharingCollection]),
     'GET /taxii2/api/status/:statusId/': async (f) => expectHidden(await f.a.client.request('GET', `/taxii2/api/status/${f.records.sharingStatus}/`, undefined, taxiiHeaders)),
     'GET /taxii2/api/collections/': async (f) => expectNotListed(await f.a.client.request('GET', '/taxii2/api/collections/', undefined, taxiiHeaders), [f.records.sharingCollection]),

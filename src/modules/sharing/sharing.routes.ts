@@ -9,6 +9,7 @@ import type { App, RouteDeps } from '../../http/types.ts';
 import * as collections from './collections.service.ts';
 import { mispObjects } from './misp.ts';
 import { CollectionBody, ExportQuery, GrantBody, GrantParams, IdParams, ImportBody, MispBody, PublishIncidentBody } from './sharing.schema.ts';
+import { subscriptionRoutes } from './subscriptions.routes.ts';
 import { stixType } from './taxii.http.ts';
 import { taxiiRoutes } from './taxii.routes.ts';
 
@@ -69,5 +70,6 @@ export function sharingRoutes(app: App, deps: RouteDeps): void {
       return reply.type(stixType).send(JSON.stringify(bundle));
     });
 
+  subscriptionRoutes(app, deps);
   taxiiRoutes(app, deps);
 }
