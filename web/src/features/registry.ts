@@ -9,6 +9,7 @@ import { RiskPage } from './risk/RiskPage.tsx';
 import { CiiPage } from './cii/CiiPage.tsx';
 import { DetectionPage } from './detection/DetectionPage.tsx';
 import { IncidentsPage } from './incidents/IncidentsPage.tsx';
+import { SharingPage } from './sharing/SharingPage.tsx';
 
 export const modulePages: Partial<Record<ModuleKey, ComponentType>> = {
   plan: PlanPage,
@@ -16,4 +17,5 @@ export const modulePages: Partial<Record<ModuleKey, ComponentType>> = {
   cii: CiiPage,
   detection: DetectionPage,
   incidents: IncidentsPage,
+  sharing: SharingPage,
 };
