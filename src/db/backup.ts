@@ -1,6 +1,9 @@
 /**
  * Logical backup and restore that work on both PGlite and a PostgreSQL server, and between
  * them: every table of the schema as JSON lines, gzipped, restored in one transaction.
+ * PostgreSQL itself writes each row as JSON (row_to_json) and reads it back
+ * (json_populate_recordset), so dates, jsonb, arrays and bytea keep their exact values
+ * whatever the driver would have made of them.
  */
 import fs from 'node:fs';
 import readline from 'node:readline';
@@ -26,14 +29,6 @@ async function migrations(db: Executor): Promise<string[]> {
   return result.rows.map((r) => r.name);
 }
 
-function encode(value: unknown): unknown {
-  return Buffer.isBuffer(value) || value instanceof Uint8Array ? { $bytes: Buffer.from(value).toString('base64') } : value;
-}
-
-function decode(value: unknown): unknown {
-  return value && typeof value === 'object' && '$bytes' in value ? Buffer.from((value as { $bytes: string }).$bytes, 'base64') : value;
-}
-
 /** Writes the backup; returns rows written per table. */
 export async function backup(db: Db, file: string): Promise<Record<string, number>> {
   const out = zlib.createGzip();
@@ -44,8 +39,8 @@ export async function backup(db: Db, file: string): Promise<Record<string, numbe
     const header: Header = { format, version: 1, createdAt: new Date().toISOString(), migrations: await migrations(tx), tables: names };
     out.write(`${JSON.stringify(header)}\n`);
     for (const table of names) {
-      const { rows } = await sql<Record<string, unknown>>`select * from ${sql.table(table)}`.execute(tx);
-      for (const row of rows) out.write(`${JSON.stringify({ table, row: Object.fromEntries(Object.entries(row).map(([k, v]) => [k, encode(v)])) })}\n`);
+      const { rows } = await sql<{ row: string }>`select row_to_json(t)::text as row from ${sql.table(table)} t`.execute(tx);
+      for (const { row } of rows) out.write(`{"table":${JSON.stringify(table)},"row":${row}}\n`);
       counts[table] = rows.length;
     }
   });
@@ -75,12 +70,20 @@ export async function restore(db: Db, file: string): Promise<Record<string, numb
     const names = await tables(tx);
     await sql.raw(`truncate ${names.map((n) => `"${n}"`).join(', ')}`).execute(tx);
     const counts: Record<string, number> = Object.fromEntries(first.tables.map((t) => [t, 0]));
+    let batch: { table: string; rows: unknown[] } = { table: '', rows: [] };
+    const flush = async () => {
+      if (batch.rows.length === 0) return;
+      await sql`insert into ${sql.table(batch.table)} select * from json_populate_recordset(null::${sql.table(batch.table)}, ${JSON.stringify(batch.rows)}::json)`.execute(tx);
+      counts[batch.table] += batch.rows.length;
+      batch = { table: '', rows: [] };
+    };
     for await (const line of lines) {
       if (!('table' in line) || !names.includes(line.table)) throw new Error('backup contains an unknown table');
-      const row = Object.fromEntries(Object.entries(line.row).map(([k, v]) => [k, decode(v)]));
-      await tx.insertInto(line.table as never).values(row as never).execute();
-      counts[line.table] += 1;
+      if (line.table !== batch.table || batch.rows.length >= 500) await flush();
+      batch.table = line.table;
+      batch.rows.push(line.row);
     }
+    await flush();
     await resetSequences(tx);
     return counts;
   });

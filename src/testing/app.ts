@@ -67,9 +67,12 @@ export async function makeUser(ctx: TestContext, memberships: { organisationId: 
   return { id, username, totpSecret };
 }
 
+export function totpAt(secret: string, timestamp: number): string {
+  return new OTPAuth.TOTP({ secret: OTPAuth.Secret.fromBase32(secret), algorithm: 'SHA1', digits: 6, period: 30 }).generate({ timestamp });
+}
+
 export function totpNow(secret: string, offsetSteps = 0): string {
-  return new OTPAuth.TOTP({ secret: OTPAuth.Secret.fromBase32(secret), algorithm: 'SHA1', digits: 6, period: 30 })
-    .generate({ timestamp: Date.now() + offsetSteps * 30_000 });
+  return totpAt(secret, Date.now() + offsetSteps * 30_000);
 }
 
 export interface Client {
@@ -89,9 +92,18 @@ export function clientFor(ctx: TestContext, cookie = '', csrf = ''): Client {
   return client;
 }
 
-// Codes are single-use per 30-second step, so successive sign-ins of one user take the
-// steps the server accepts in turn: the previous, the current, the next.
+// Codes are single-use per 30-second step and accepted one step either side of now. Each
+// sign-in of a user takes the next unused step from the current one on, waiting for time to
+// catch up when the next step is not yet acceptable: never a step about to expire.
 const stepsUsed = new Map<string, number>();
+
+async function nextTotpStep(userId: string): Promise<number> {
+  const current = Math.floor(Date.now() / 30_000);
+  const step = Math.max(current, (stepsUsed.get(userId) ?? -Infinity) + 1);
+  if (step > current + 1) await new Promise((resolve) => setTimeout(resolve, (step - 1) * 30_000 - Date.now() + 50));
+  stepsUsed.set(userId, step);
+  return step;
+}
 
 /** Signs in through the API (and passes MFA when enrolled). */
 export async function signIn(ctx: TestContext, user: TestUser, password = testPassword): Promise<Client> {
@@ -100,9 +112,8 @@ export async function signIn(ctx: TestContext, user: TestUser, password = testPa
   const setCookie = [response.headers['set-cookie']].flat()[0] as string;
   const client = clientFor(ctx, setCookie.split(';')[0], response.json().csrfToken);
   if (response.json().pending === 'mfa') {
-    const offset = (stepsUsed.get(user.id) ?? -2) + 1;
-    stepsUsed.set(user.id, offset);
-    const mfa = await client.request('POST', '/api/auth/mfa', { code: totpNow(user.totpSecret!, offset) });
+    const step = await nextTotpStep(user.id);
+    const mfa = await client.request('POST', '/api/auth/mfa', { code: totpAt(user.totpSecret!, step * 30_000) });
     if (mfa.statusCode !== 200) throw new Error(`mfa failed: ${mfa.body}`);
   }
   return client;
