@@ -39,9 +39,27 @@ export async function storedVersions(db: Executor, collectionId: string, ids: re
   return found;
 }
 
+function microIso(micros: number): string {
+  return new Date(Math.floor(micros / 1000)).toISOString().replace('Z', `${String(micros % 1000).padStart(3, '0')}Z`);
+}
+
+/**
+ * The first free date_added (in microseconds) of a collection. Dates are strictly increasing per
+ * collection — the collection row is locked while adding — so a client resuming with
+ * added_after = the last date it saw never skips an object that shared that instant.
+ */
+async function nextDateAdded(tx: Executor, collectionId: string): Promise<number> {
+  await sql`select id from sharing_collections where id = ${collectionId} for update`.execute(tx);
+  const row = await tx.selectFrom('sharing_collection_objects').where('collection_id', '=', collectionId)
+    .select(sql<string | null>`to_char(max(date_added) at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`.as('last')).executeTakeFirst();
+  const last = row?.last ? Date.parse(row.last) * 1000 + Number(row.last.slice(23, 26)) : 0;
+  return Math.max(Date.now() * 1000, last + 1);
+}
+
 /** Adds versions to a collection; the newest of each id becomes `latest`. */
 export async function addVersions(tx: Executor, collectionId: string, versions: readonly NewVersion[]): Promise<void> {
   if (versions.length === 0) return;
+  let micros = await nextDateAdded(tx, collectionId);
   for (let i = 0; i < versions.length; i += 1000) {
     const chunk = versions.slice(i, i + 1000);
     await tx.insertInto('sharing_objects').values(chunk).onConflict((oc) => oc.columns(['stix_id', 'version']).doNothing()).execute();
@@ -51,7 +69,7 @@ export async function addVersions(tx: Executor, collectionId: string, versions: 
       .where('collection_id', '=', collectionId).where('latest', '=', true).where('stix_id', 'in', [...newest.keys()]).execute();
     await tx.insertInto('sharing_collection_objects').values(chunk.map((v) => ({
       collection_id: collectionId, stix_id: v.stix_id, version: v.version, type: v.type, spec_version: v.spec_version,
-      tlp: v.tlp, organisation_id: v.organisation_id, latest: newest.get(v.stix_id) === v.version,
+      tlp: v.tlp, organisation_id: v.organisation_id, latest: newest.get(v.stix_id) === v.version, date_added: microIso(micros++),
     }))).execute();
   }
 }
@@ -101,12 +119,13 @@ export async function page(db: Executor, q: ObjectQuery, withObjects: boolean): 
   if (q.ids?.length) query = query.where('sharing_collection_objects.stix_id', 'in', q.ids);
   if (q.types?.length) query = query.where('sharing_collection_objects.type', 'in', q.types);
   if (q.specVersions?.length) query = query.where('sharing_collection_objects.spec_version', 'in', q.specVersions);
-  const ordered = query.orderBy('sharing_collection_objects.seq').limit(q.limit + 1);
-  const rows = withObjects
-    ? await ordered.innerJoin('sharing_objects', (j) => j.onRef('sharing_objects.stix_id', '=', 'sharing_collection_objects.stix_id').onRef('sharing_objects.version', '=', 'sharing_collection_objects.version'))
-      .select('sharing_objects.object_json').execute()
-    : await ordered.execute();
-  return rows.map((r) => ({ ...r, seq: Number(r.seq) }));
+  const rows = (await query.orderBy('sharing_collection_objects.seq').limit(q.limit + 1).execute()).map((r) => ({ ...r, seq: Number(r.seq) }));
+  if (!withObjects || rows.length === 0) return rows;
+  // The page's keys first, then their JSON by primary key: a join lets the planner scan every object.
+  const bodies = await db.selectFrom('sharing_objects').select(['stix_id', 'version', 'object_json'])
+    .where('stix_id', 'in', [...new Set(rows.map((r) => r.stix_id))]).execute();
+  const byKey = new Map(bodies.map((b) => [`${b.stix_id}|${b.version}`, b.object_json]));
+  return rows.map((r) => ({ ...r, object_json: byKey.get(`${r.stix_id}|${r.version}`) }));
 }
 
 /** Objects of any collection the reader may see (for bundle export), newest versions only. */

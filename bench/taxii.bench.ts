@@ -1,0 +1,84 @@
+/**
+ * Sharing (issue 8), on PostgreSQL: import of a 100,000-indicator bundle through the import
+ * service (objects/s, peak RSS), then a TAXII client walking that collection with limit=1000
+ * (objects/s served), then GET /taxii2/ (discovery) with 50 connections (autocannon).
+ */
+import crypto from 'node:crypto';
+import autocannon from 'autocannon';
+import { openDatabase } from '../src/db/database.ts';
+import { migrateToLatest } from '../src/db/migrate.ts';
+import { newId } from '../src/lib/crypto.ts';
+import { loadActor } from '../src/modules/identity/actor.ts';
+import { ensureAdministrator, seedOrganisations } from '../src/modules/identity/bootstrap.ts';
+import * as organisations from '../src/modules/identity/organisations.store.ts';
+import * as tokens from '../src/modules/identity/tokens.service.ts';
+import * as users from '../src/modules/identity/users.store.ts';
+import * as collections from '../src/modules/sharing/collections.store.ts';
+import { importObjects } from '../src/modules/sharing/import.service.ts';
+import { tlpMarkingIds } from '../src/modules/sharing/tlp.ts';
+import { benchPostgres } from './support/postgres.ts';
+import { startBenchServer } from './support/server.ts';
+
+const count = 100_000;
+
+function indicators(): Record<string, unknown>[] {
+  return Array.from({ length: count }, (_, i) => ({
+    type: 'indicator', spec_version: '2.1', id: `indicator--${crypto.randomUUID()}`, created: '2026-01-01T00:00:00.000Z', modified: '2026-01-01T00:00:00.000Z',
+    name: `bench ${i}`, pattern: `[ipv4-addr:value = '10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}']`, pattern_type: 'stix', valid_from: '2026-01-01T00:00:00Z',
+    object_marking_refs: [tlpMarkingIds[i % 2]],
+  }));
+}
+
+export async function run(): Promise<void> {
+  const pg = await benchPostgres();
+  if (!pg) {
+    console.log('taxii: skipped (no PostgreSQL: set DATABASE_URL or install postgresql)');
+    return;
+  }
+  try {
+    const db = await openDatabase({ databaseUrl: pg.url });
+    await migrateToLatest(db);
+    await seedOrganisations(db);
+    await ensureAdministrator(db, 'Bench-Sharing-Passw0rd-9');
+    const [national] = await organisations.nationalCertIds(db);
+    const collectionId = newId();
+    await collections.insert(db, { id: collectionId, organisation_id: national, title: 'bench', description: '' });
+    const admin = await loadActor(db, (await users.findByUsername(db, 'admin'))!.id, 'session', { address: null });
+    const { token } = await db.transaction().execute((tx) => tokens.create(tx, admin!, { name: 'bench', organisationId: national, role: 'admin', expiresInDays: 1 }));
+
+    const objects = indicators();
+    let peak = process.memoryUsage().rss;
+    const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
+    const started = performance.now();
+    const report = await db.transaction().execute((tx) => importObjects(tx, { collectionId, organisationId: national, source: 'bench', defaultTlp: 2 }, objects));
+    const importMs = performance.now() - started;
+    clearInterval(sampler);
+    console.log(`import of a ${count.toLocaleString('en')}-object bundle (schema + pattern validation, versions, one transaction): ${(count / (importMs / 1000)).toFixed(0)} objects/s, ${(importMs / 1000).toFixed(1)} s, peak RSS ${(peak / 1_048_576).toFixed(0)} MiB, created ${report.counts.created}`);
+    await db.destroy();
+
+    const server = await startBenchServer({ DATABASE_URL: pg.url });
+    try {
+      const headers = { accept: 'application/taxii+json;version=2.1', authorization: `Bearer ${token}` };
+      let next: string | undefined;
+      let served = 0;
+      const walkStarted = performance.now();
+      do {
+        const response = await fetch(`${server.url}/taxii2/api/collections/${collectionId}/objects/?limit=1000${next ? `&next=${next}` : ''}`, { headers });
+        const body = (await response.json()) as { more: boolean; next?: string; objects?: unknown[] };
+        served += body.objects?.length ?? 0;
+        next = body.more ? body.next : undefined;
+      } while (next);
+      const walkMs = performance.now() - walkStarted;
+      console.log(`TAXII walk of the collection with limit=1000: ${served.toLocaleString('en')} objects in ${(walkMs / 1000).toFixed(2)} s = ${(served / (walkMs / 1000)).toFixed(0)} objects/s (reference: medallion ~15,000)`);
+
+      const discovery = await autocannon({ url: `${server.url}/taxii2/`, connections: 50, duration: 10, headers: { accept: 'application/taxii+json;version=2.1' } });
+      console.log(`GET /taxii2/ (public discovery), 50 connections, 10 s: ${discovery.requests.average.toFixed(0)} req/s, p50 ${discovery.latency.p50} ms, p99 ${discovery.latency.p99} ms, ${discovery.non2xx + discovery.errors} errors (reference: medallion ~1,900)`);
+      const root = await autocannon({ url: `${server.url}/taxii2/api/`, connections: 50, duration: 10, headers });
+      console.log(`GET /taxii2/api/ (API root, token-authenticated), 50 connections, 10 s: ${root.requests.average.toFixed(0)} req/s, p99 ${root.latency.p99} ms, ${root.non2xx + root.errors} errors`);
+    } finally {
+      await server.stop();
+    }
+  } finally {
+    pg.stop();
+  }
+}
