@@ -1,5 +1,5 @@
 /** Test set-up shared by the plan's suites: an app with the plan loaded, an agency operator and a coordinator. */
-import { createTestApp, makeUser, nationalCertId, signIn, type Client, type TestContext, type TestUser } from '../../testing/app.ts';
+import { createTestApp, makeUser, nationalCertId, signIn, type Client, type TestContext } from '../../testing/app.ts';
 import * as organisations from '../identity/organisations.service.ts';
 import { syncActionPlan } from './plan.sync.ts';
 
@@ -19,19 +19,6 @@ export async function agencyId(ctx: TestContext, acronym: string): Promise<strin
   return org.id;
 }
 
-/**
- * Signs in, trying once more when the MFA code is refused: the helper's first code is for the
- * previous 30-second step, which a slow, loaded run can see expire before the server checks it.
- */
-async function signInSteady(ctx: TestContext, user: TestUser): Promise<Client> {
-  try {
-    return await signIn(ctx, user);
-  } catch (error) {
-    if (!String(error).includes('mfa failed')) throw error;
-    return signIn(ctx, user);
-  }
-}
-
 export async function planFixture(): Promise<PlanFixture> {
   const ctx = await createTestApp();
   await syncActionPlan(ctx.db);
@@ -41,7 +28,7 @@ export async function planFixture(): Promise<PlanFixture> {
     operator: await signIn(ctx, await makeUser(ctx, [{ organisationId: agency.XRİTDX, role: 'operator' }])),
     dtxOperator: await signIn(ctx, await makeUser(ctx, [{ organisationId: agency.DTX, role: 'operator' }])),
     nkOperator: await signIn(ctx, await makeUser(ctx, [{ organisationId: agency.NK, role: 'operator' }])),
-    coordinator: await signInSteady(ctx, await makeUser(ctx, [{ organisationId: await nationalCertId(ctx), role: 'coordinator' }])),
+    coordinator: await signIn(ctx, await makeUser(ctx, [{ organisationId: await nationalCertId(ctx), role: 'coordinator' }])),
   };
 }
 
