@@ -2,6 +2,7 @@
 import type { Insertable, Selectable } from 'kysely';
 import type { Executor } from '../../db/database.ts';
 import { scopeCondition, type OrgScope } from '../../lib/scope.ts';
+import { referencing } from './incidents.store.ts';
 import type { IncidentDirectiveTable, IncidentStageReportTable, ReportStage, SlaMeasure } from './incidents.tables.ts';
 
 export type StageReportRow = Selectable<IncidentStageReportTable>;
@@ -18,7 +19,7 @@ export async function insertStageReport(tx: Executor, row: Insertable<IncidentSt
 
 export async function insertDirective(tx: Executor, row: Insertable<IncidentDirectiveTable>, targets: readonly string[]): Promise<void> {
   await tx.insertInto('incident_directives').values(row).execute();
-  await tx.insertInto('incident_directive_targets').values(targets.map((organisation_id) => ({ directive_id: row.id, organisation_id }))).execute();
+  await referencing(tx.insertInto('incident_directive_targets').values(targets.map((organisation_id) => ({ directive_id: row.id, organisation_id }))).execute());
 }
 
 /** Directives of an incident with one row per target organisation. */

@@ -5,6 +5,7 @@
  */
 import { sql, type Expression, type Insertable, type Selectable, type SqlBool, type Updateable } from 'kysely';
 import type { Executor } from '../../db/database.ts';
+import { fail } from '../../lib/errors.ts';
 import { scopeCondition } from '../../lib/scope.ts';
 import type { Reader } from './incidents.policy.ts';
 import type { IncidentTable } from './incidents.tables.ts';
@@ -74,20 +75,30 @@ export async function lockForUpdate(tx: Executor, id: string): Promise<IncidentR
   return tx.selectFrom('incidents as i').selectAll('i').select(affectedList.as('affected')).where('i.id', '=', id).forUpdate('i').executeTakeFirst() as Promise<IncidentRow | undefined>;
 }
 
+/** Runs a write whose references (organisations, users) come from the caller: a missing one answers 400, not 500. */
+export async function referencing<T>(write: Promise<T>): Promise<T> {
+  try {
+    return await write;
+  } catch (error) {
+    if ((error as { code?: string }).code === '23503') throw fail.validation('A referenced organisation or user does not exist');
+    throw error;
+  }
+}
+
 export async function insert(tx: Executor, row: Insertable<IncidentTable>): Promise<void> {
   await tx.insertInto('incidents').values(row).execute();
 }
 
 /** Writes a change only if the version is still the one read; returns false when it is stale. */
 export async function update(tx: Executor, id: string, version: number, change: Updateable<IncidentTable>): Promise<boolean> {
-  const result = await tx.updateTable('incidents').set({ ...change, version: version + 1, updated_at: new Date() })
-    .where('id', '=', id).where('version', '=', version).executeTakeFirst();
+  const result = await referencing(tx.updateTable('incidents').set({ ...change, version: version + 1, updated_at: new Date() })
+    .where('id', '=', id).where('version', '=', version).executeTakeFirst());
   return Number(result.numUpdatedRows) === 1;
 }
 
 export async function setAffected(tx: Executor, id: string, organisations: readonly string[]): Promise<void> {
   await tx.deleteFrom('incident_affected').where('incident_id', '=', id).execute();
-  if (organisations.length) await tx.insertInto('incident_affected').values(organisations.map((o) => ({ incident_id: id, organisation_id: o }))).execute();
+  if (organisations.length) await referencing(tx.insertInto('incident_affected').values([...new Set(organisations)].map((o) => ({ incident_id: id, organisation_id: o }))).execute());
 }
 
 /** Public reports from an address since a time, for the intake's rate limit. */

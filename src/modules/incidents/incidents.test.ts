@@ -90,6 +90,14 @@ describe('incident records', () => {
     expect(detail.timeline.map((e: { action: string }) => e.action)).toEqual(['incident.create', 'incident.task.add', 'incident.task.update', 'incident.attachment.add']);
   });
 
+  it('answers 400, not 500, when an affected organisation, assignee or task owner does not exist', async () => {
+    const missing = '00000000-0000-4000-8000-00000000dead';
+    expect((await w.operator.request('POST', '/api/incidents', { title: 'x', affectedOrganisations: [missing] })).statusCode).toBe(400);
+    const created = await openIncident(w.operator, { title: 'References' });
+    expect((await w.operator.request('PATCH', `/api/incidents/${created.id}`, { version: 1, assigneeUserId: missing })).statusCode).toBe(400);
+    expect((await w.operator.request('POST', `/api/incidents/${created.id}/tasks`, { title: 't', ownerUserId: missing })).statusCode).toBe(400);
+  });
+
   it('rejects invalid observables with the reason and stores valid ones canonically', async () => {
     const created = await openIncident(w.operator, { title: 'IOCs' });
     const bad = await w.operator.request('POST', `/api/incidents/${created.id}/observables`, { observables: [{ type: 'ip', value: '300.1.1.1' }, { type: 'cve', value: 'CVE-21-1' }] });

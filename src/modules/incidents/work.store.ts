@@ -6,7 +6,7 @@
 import { sql, type Insertable, type Selectable } from 'kysely';
 import type { Executor } from '../../db/database.ts';
 import type { Reader } from './incidents.policy.ts';
-import { visibleAt } from './incidents.store.ts';
+import { referencing, visibleAt } from './incidents.store.ts';
 import type { IncidentAttachmentTable, IncidentObservableTable, IncidentTaskTable, IncidentTimelineTable } from './incidents.tables.ts';
 
 export type ObservableRow = Selectable<IncidentObservableTable>;
@@ -58,11 +58,11 @@ export async function tasks(db: Executor, incidentId: string): Promise<TaskRow[]
 }
 
 export async function insertTask(tx: Executor, row: Insertable<IncidentTaskTable>): Promise<void> {
-  await tx.insertInto('incident_tasks').values(row).execute();
+  await referencing(tx.insertInto('incident_tasks').values(row).execute());
 }
 
 export async function updateTask(tx: Executor, incidentId: string, id: string, change: Partial<Pick<TaskRow, 'title' | 'owner_user_id' | 'due_at' | 'done_at'>>): Promise<TaskRow | undefined> {
-  return tx.updateTable('incident_tasks').set(change).where('incident_id', '=', incidentId).where('id', '=', id).returningAll().executeTakeFirst();
+  return referencing(tx.updateTable('incident_tasks').set(change).where('incident_id', '=', incidentId).where('id', '=', id).returningAll().executeTakeFirst());
 }
 
 export async function timeline(db: Executor, incidentId: string): Promise<TimelineRow[]> {
