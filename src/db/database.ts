@@ -43,6 +43,9 @@ export async function openPglite(dataDir: string | 'memory'): Promise<PGlite> {
 export async function openDatabase(target: DbTarget): Promise<Db> {
   if (target.databaseUrl) {
     const pool = new pg.Pool({ connectionString: target.databaseUrl, max: 10 });
+    // An idle connection closed by the server (restart, failover, administrator) is dropped from
+    // the pool and replaced on next use; without a listener node-postgres would crash the process.
+    pool.on('error', (error) => process.emitWarning(`PostgreSQL idle connection lost: ${error.message}`));
     return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   }
   const pglite = await openPglite(target.dataDir ?? 'memory');

@@ -8,7 +8,7 @@ import type { EChartsCoreOption } from 'echarts/core';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { Field } from '../../ui/Field.tsx';
 import { useAction, useLoad } from '../../ui/hooks.ts';
-import { EChart } from '../risk/EChart.tsx';
+import { EChart } from '../../ui/EChart.tsx';
 import { ciiApi, type CascadeReport } from './api.ts';
 
 const colours = { failed: '#dc2626', degraded: '#f59e0b', start: '#7f1d1d' };

@@ -8,7 +8,7 @@ import { localised } from '../../ui/format.ts';
 import { useLoad } from '../../ui/hooks.ts';
 import { Panel } from '../../ui/Page.tsx';
 import { planApi, type Figures } from './api.ts';
-import { EChart } from './EChart.tsx';
+import { EChart } from '../../ui/EChart.tsx';
 import { periodOptions } from './periods.ts';
 
 function bars(labels: string[], completion: number[], overdue: number[], names: { completion: string; overdue: string }): EChartsCoreOption {
