@@ -1,16 +1,10 @@
 /** Pipeline monitoring: totals, per-10-second rates as a chart (with the same figures in a table), and bus lag. */
 import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import * as echarts from 'echarts/core';
-import { LineChart } from 'echarts/charts';
-import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
-import { CanvasRenderer } from 'echarts/renderers';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { useLoad } from '../../ui/hooks.ts';
-import { EChart } from '../plan/EChart.tsx';
+import { EChart } from '../../ui/EChart.tsx';
 import { detectionApi } from './api.ts';
-
-echarts.use([LineChart, GridComponent, TooltipComponent, LegendComponent, CanvasRenderer]);
 
 const series = ['received', 'processed', 'alerts', 'invalid', 'dropped'] as const;
 

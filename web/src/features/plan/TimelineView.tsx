@@ -9,7 +9,7 @@ import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { localised } from '../../ui/format.ts';
 import { useLoad } from '../../ui/hooks.ts';
 import { measuresOf, planApi, type IndicatorStatus, type Measure, type PlanFilter } from './api.ts';
-import { EChart } from './EChart.tsx';
+import { EChart } from '../../ui/EChart.tsx';
 import { PlanFilters } from './PlanFilters.tsx';
 
 const colours: Record<IndicatorStatus, string> = { not_started: '#9aa5b4', in_progress: '#e0a100', achieved: '#2e9b57' };

@@ -3,7 +3,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EChartsCoreOption } from 'echarts/core';
 import type { Heatmap } from './api.ts';
-import { EChart } from './EChart.tsx';
+import { EChart } from '../../ui/EChart.tsx';
 
 export function HeatMap({ heatmap, onPick }: { heatmap: Heatmap; onPick: (likelihood: number, impact: number) => void }) {
   const { t } = useTranslation();
