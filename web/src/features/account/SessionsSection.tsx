@@ -1,6 +1,7 @@
 /** The user's signed-in sessions, with revocation of the others. */
 import { useTranslation } from 'react-i18next';
 import { authApi } from '../../api/auth.ts';
+import { DataTable } from '../../ui/DataTable.tsx';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { formatDateTime } from '../../ui/format.ts';
 import { useAction, useLoad } from '../../ui/hooks.ts';
@@ -17,40 +18,26 @@ export function SessionsSection() {
     <Panel title={t('sessions.title')}>
       <ErrorAlert error={error ?? revoking.error} />
       {data ? (
-        <table aria-label={t('sessions.title')}>
-          <thead>
-            <tr>
-              <th scope="col">{t('sessions.created')}</th>
-              <th scope="col">{t('sessions.lastSeen')}</th>
-              <th scope="col">{t('sessions.address')}</th>
-              <th scope="col">{t('sessions.userAgent')}</th>
-              <th scope="col">
-                <span className="visually-hidden">{t('common.actions')}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {data.items.map((s) => (
-              <tr key={s.id}>
-                <td className="nowrap">{formatDateTime(s.createdAt)}</td>
-                <td className="nowrap">{formatDateTime(s.lastSeenAt)}</td>
-                <td className="mono">{s.address ?? ''}</td>
-                <td className="truncate" title={s.userAgent ?? ''}>
-                  {s.userAgent ?? ''}
-                </td>
-                <td className="row-actions">
-                  {s.current ? (
-                    <span className="badge">{t('sessions.current')}</span>
-                  ) : (
-                    <button type="button" className="secondary small" disabled={revoking.busy} onClick={() => revoke(s.id)}>
-                      {t('sessions.revoke')}
-                    </button>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable
+          label={t('sessions.title')}
+          rows={data.items}
+          rowKey={(s) => s.id}
+          columns={[
+            { header: t('sessions.created'), className: 'nowrap', render: (s) => formatDateTime(s.createdAt) },
+            { header: t('sessions.lastSeen'), className: 'nowrap', render: (s) => formatDateTime(s.lastSeenAt) },
+            { header: t('sessions.address'), className: 'mono', render: (s) => s.address ?? '' },
+            { header: t('sessions.userAgent'), className: 'truncate', title: (s) => s.userAgent ?? '', render: (s) => s.userAgent ?? '' },
+          ]}
+          actions={(s) =>
+            s.current ? (
+              <span className="badge">{t('sessions.current')}</span>
+            ) : (
+              <button type="button" className="secondary small" disabled={revoking.busy} onClick={() => revoke(s.id)}>
+                {t('sessions.revoke')}
+              </button>
+            )
+          }
+        />
       ) : null}
     </Panel>
   );

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { tokensApi } from '../../api/admin.ts';
 import type { ApiToken } from '../../api/types.ts';
 import { useSession } from '../../session/SessionProvider.tsx';
+import { DataTable } from '../../ui/DataTable.tsx';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { formatDateTime } from '../../ui/format.ts';
 import { useAction } from '../../ui/hooks.ts';
@@ -24,48 +25,33 @@ export function TokensTable({ tokens, onRevoked }: { tokens: ApiToken[]; onRevok
     void run(() => tokensApi.revoke(token.id)).then((ok) => ok && onRevoked());
   };
 
-  if (tokens.length === 0) return <p className="empty">{t('tokens.none')}</p>;
   return (
     <>
       <ErrorAlert error={error} />
-      <table aria-label={t('tokens.title')}>
-        <thead>
-          <tr>
-            <th scope="col">{t('tokens.name')}</th>
-            <th scope="col">{t('tokens.prefix')}</th>
-            <th scope="col">{t('users.organisation')}</th>
-            <th scope="col">{t('users.role')}</th>
-            <th scope="col">{t('tokens.created')}</th>
-            <th scope="col">{t('tokens.expires')}</th>
-            <th scope="col">{t('tokens.lastUsed')}</th>
-            <th scope="col">{t('users.status')}</th>
-            <th scope="col">
-              <span className="visually-hidden">{t('common.actions')}</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {tokens.map((token) => (
-            <tr key={token.id} className={tokenState(token) === 'active' ? undefined : 'muted'}>
-              <th scope="row">{token.name}</th>
-              <td className="mono">{token.prefix}…</td>
-              <td>{acronyms.get(token.organisationId) ?? ''}</td>
-              <td>{t(`roles.${token.role}`)}</td>
-              <td className="nowrap">{formatDateTime(token.createdAt)}</td>
-              <td className="nowrap">{formatDateTime(token.expiresAt)}</td>
-              <td className="nowrap">{formatDateTime(token.lastUsedAt)}</td>
-              <td>{t(`tokens.state.${tokenState(token)}`)}</td>
-              <td className="row-actions">
-                {tokenState(token) === 'active' ? (
-                  <button type="button" className="secondary small" disabled={busy} onClick={() => revoke(token)}>
-                    {t('tokens.revoke')}
-                  </button>
-                ) : null}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DataTable
+        label={t('tokens.title')}
+        rows={tokens}
+        rowKey={(token) => token.id}
+        empty={t('tokens.none')}
+        rowClassName={(token) => (tokenState(token) === 'active' ? undefined : 'muted')}
+        columns={[
+          { header: t('tokens.name'), rowHeader: true, render: (token) => token.name },
+          { header: t('tokens.prefix'), className: 'mono', render: (token) => `${token.prefix}…` },
+          { header: t('users.organisation'), render: (token) => acronyms.get(token.organisationId) ?? '' },
+          { header: t('users.role'), render: (token) => t(`roles.${token.role}`) },
+          { header: t('tokens.created'), className: 'nowrap', render: (token) => formatDateTime(token.createdAt) },
+          { header: t('tokens.expires'), className: 'nowrap', render: (token) => formatDateTime(token.expiresAt) },
+          { header: t('tokens.lastUsed'), className: 'nowrap', render: (token) => formatDateTime(token.lastUsedAt) },
+          { header: t('users.status'), render: (token) => t(`tokens.state.${tokenState(token)}`) },
+        ]}
+        actions={(token) =>
+          tokenState(token) === 'active' ? (
+            <button type="button" className="secondary small" disabled={busy} onClick={() => revoke(token)}>
+              {t('tokens.revoke')}
+            </button>
+          ) : null
+        }
+      />
     </>
   );
 }

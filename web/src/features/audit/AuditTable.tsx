@@ -1,6 +1,7 @@
 /** Audit entries as a table; details are shown as compact JSON. */
 import { useTranslation } from 'react-i18next';
 import type { AuditEntry, Organisation } from '../../api/types.ts';
+import { DataTable } from '../../ui/DataTable.tsx';
 import { formatDateTime } from '../../ui/format.ts';
 
 /** Type and the start of the id: enough to tell targets apart; the full id is in the tooltip. */
@@ -17,41 +18,24 @@ function detailsText(details: unknown): string {
 export function AuditTable({ entries, organisations }: { entries: AuditEntry[]; organisations: Organisation[] }) {
   const { t } = useTranslation();
   const acronyms = new Map(organisations.map((o) => [o.id, o.acronym]));
-  if (entries.length === 0) return <p className="empty">{t('audit.none')}</p>;
   return (
-    <div className="table-scroll">
-      <table aria-label={t('audit.title')} className="dense">
-        <thead>
-          <tr>
-            <th scope="col">#</th>
-            <th scope="col">{t('audit.at')}</th>
-            <th scope="col">{t('audit.actor')}</th>
-            <th scope="col">{t('audit.organisation')}</th>
-            <th scope="col">{t('audit.action')}</th>
-            <th scope="col">{t('audit.target')}</th>
-            <th scope="col">{t('audit.address')}</th>
-            <th scope="col">{t('audit.details')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {entries.map((e) => (
-            <tr key={e.seq}>
-              <td className="mono">{e.seq}</td>
-              <td className="nowrap">{formatDateTime(e.at)}</td>
-              <td>{e.actorLabel}</td>
-              <td>{e.organisationId ? (acronyms.get(e.organisationId) ?? '') : ''}</td>
-              <td className="mono">{e.action}</td>
-              <td className="mono nowrap" title={e.targetId ?? ''}>
-                {targetText(e)}
-              </td>
-              <td className="mono">{e.address ?? ''}</td>
-              <td className="mono truncate" title={detailsText(e.details)}>
-                {detailsText(e.details)}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      label={t('audit.title')}
+      className="dense"
+      scroll
+      rows={entries}
+      rowKey={(e) => e.seq}
+      empty={t('audit.none')}
+      columns={[
+        { header: '#', className: 'mono', render: (e) => e.seq },
+        { header: t('audit.at'), className: 'nowrap', render: (e) => formatDateTime(e.at) },
+        { header: t('audit.actor'), render: (e) => e.actorLabel },
+        { header: t('audit.organisation'), render: (e) => (e.organisationId ? (acronyms.get(e.organisationId) ?? '') : '') },
+        { header: t('audit.action'), className: 'mono', render: (e) => e.action },
+        { header: t('audit.target'), className: 'mono nowrap', title: (e) => e.targetId ?? '', render: targetText },
+        { header: t('audit.address'), className: 'mono', render: (e) => e.address ?? '' },
+        { header: t('audit.details'), className: 'mono truncate', title: (e) => detailsText(e.details), render: (e) => detailsText(e.details) },
+      ]}
+    />
   );
 }

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Organisation } from '../../api/types.ts';
 import { useSession } from '../../session/SessionProvider.tsx';
 import { administers } from '../../session/permissions.ts';
+import { DataTable } from '../../ui/DataTable.tsx';
 import { localised } from '../../ui/format.ts';
 
 interface Props {
@@ -16,40 +17,33 @@ export function OrganisationsTable({ organisations, onEdit }: Props) {
   const byId = new Map(organisations.map((o) => [o.id, o]));
   const sorted = [...organisations].sort((a, b) => a.acronym.localeCompare(b.acronym, 'az'));
   return (
-    <table aria-label={t('organisations.title')}>
-      <thead>
-        <tr>
-          <th scope="col">{t('organisations.acronym')}</th>
-          <th scope="col">{t('organisations.name')}</th>
-          <th scope="col">{t('organisations.kind')}</th>
-          <th scope="col">{t('organisations.sector')}</th>
-          <th scope="col">{t('organisations.parent')}</th>
-          <th scope="col">
-            <span className="visually-hidden">{t('common.actions')}</span>
-          </th>
-        </tr>
-      </thead>
-      <tbody>
-        {sorted.map((o) => (
-          <tr key={o.id}>
-            <th scope="row">
+    <DataTable
+      label={t('organisations.title')}
+      rows={sorted}
+      rowKey={(o) => o.id}
+      columns={[
+        {
+          header: t('organisations.acronym'),
+          rowHeader: true,
+          render: (o) => (
+            <>
               {o.acronym}
               {o.isNationalCert ? <span className="badge">{t('organisations.nationalCert')}</span> : null}
-            </th>
-            <td>{localised(o.name)}</td>
-            <td>{t(`kinds.${o.kind}`)}</td>
-            <td>{o.sector ?? ''}</td>
-            <td>{o.parentId ? (byId.get(o.parentId)?.acronym ?? '') : ''}</td>
-            <td className="row-actions">
-              {administers(session, o.id) ? (
-                <button type="button" className="secondary small" onClick={() => onEdit(o)} aria-label={t('organisations.editTitle', { acronym: o.acronym })}>
-                  {t('common.edit')}
-                </button>
-              ) : null}
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+            </>
+          ),
+        },
+        { header: t('organisations.name'), render: (o) => localised(o.name) },
+        { header: t('organisations.kind'), render: (o) => t(`kinds.${o.kind}`) },
+        { header: t('organisations.sector'), render: (o) => o.sector ?? '' },
+        { header: t('organisations.parent'), render: (o) => (o.parentId ? (byId.get(o.parentId)?.acronym ?? '') : '') },
+      ]}
+      actions={(o) =>
+        administers(session, o.id) ? (
+          <button type="button" className="secondary small" onClick={() => onEdit(o)} aria-label={t('organisations.editTitle', { acronym: o.acronym })}>
+            {t('common.edit')}
+          </button>
+        ) : null
+      }
+    />
   );
 }

@@ -2,6 +2,7 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EChartsCoreOption } from 'echarts/core';
+import { DataTable } from '../../ui/DataTable.tsx';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { Field } from '../../ui/Field.tsx';
 import { localised } from '../../ui/format.ts';
@@ -28,32 +29,19 @@ function bars(labels: string[], completion: number[], overdue: number[], names: 
 function FiguresTable({ label, rows }: { label: string; rows: (Figures & { key: string; name: string })[] }) {
   const { t } = useTranslation();
   return (
-    <table aria-label={label}>
-      <thead>
-        <tr>
-          <th scope="col">{t('plan.dashboard.item')}</th>
-          <th scope="col">{t('plan.dashboard.measures')}</th>
-          <th scope="col">{t('plan.completion')}</th>
-          <th scope="col">{t('plan.status.achieved')}</th>
-          <th scope="col">{t('plan.status.in_progress')}</th>
-          <th scope="col">{t('plan.status.overdue')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((r) => (
-          <tr key={r.key}>
-            <th scope="row" title={r.name}>
-              {r.key}
-            </th>
-            <td>{r.measures}</td>
-            <td>{r.completion}%</td>
-            <td>{r.achieved}</td>
-            <td>{r.inProgress}</td>
-            <td>{r.overdue}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <DataTable
+      label={label}
+      rows={rows}
+      rowKey={(r) => r.key}
+      columns={[
+        { header: t('plan.dashboard.item'), rowHeader: true, title: (r) => r.name, render: (r) => r.key },
+        { header: t('plan.dashboard.measures'), render: (r) => r.measures },
+        { header: t('plan.completion'), render: (r) => `${r.completion}%` },
+        { header: t('plan.status.achieved'), render: (r) => r.achieved },
+        { header: t('plan.status.in_progress'), render: (r) => r.inProgress },
+        { header: t('plan.status.overdue'), render: (r) => r.overdue },
+      ]}
+    />
   );
 }
 
