@@ -6,6 +6,7 @@ import { roles, type Role } from '../../api/types.ts';
 import { useSession } from '../../session/SessionProvider.tsx';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { Field } from '../../ui/Field.tsx';
+import { FormActions } from '../../ui/FormActions.tsx';
 import { useAction } from '../../ui/hooks.ts';
 
 export function TokenForm({ onCreated }: { onCreated: (token: string) => void }) {
@@ -62,11 +63,7 @@ export function TokenForm({ onCreated }: { onCreated: (token: string) => void })
       <Field label={t('tokens.expiryDays')}>
         <input type="number" min={1} max={365} required value={days} onChange={(e) => setDays(Number(e.target.value))} />
       </Field>
-      <div className="form-actions">
-        <button type="submit" disabled={busy}>
-          {t('tokens.create')}
-        </button>
-      </div>
+      <FormActions busy={busy} submit={t('tokens.create')} />
     </form>
   );
 }

@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import type { EChartsCoreOption } from 'echarts/core';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { Field } from '../../ui/Field.tsx';
+import { FormActions } from '../../ui/FormActions.tsx';
 import { useAction, useLoad } from '../../ui/hooks.ts';
 import { EChart } from '../../ui/EChart.tsx';
 import { ciiApi, type CascadeReport } from './api.ts';
@@ -54,7 +55,7 @@ export function CascadeView() {
         <Field label={t('cii.outageHours')} hint={t('cii.outageHint')}>
           <input type="number" min="0" step="0.5" value={outage} onChange={(e) => setOutage(e.target.value)} />
         </Field>
-        <div className="form-actions"><button type="submit" disabled={busy}>{t('cii.runCascade')}</button></div>
+        <FormActions busy={busy} submit={t('cii.runCascade')} />
       </form>
       {report && option ? (
         <>

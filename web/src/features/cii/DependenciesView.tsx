@@ -3,6 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { Field } from '../../ui/Field.tsx';
+import { FormActions } from '../../ui/FormActions.tsx';
 import { useAction, useLoad } from '../../ui/hooks.ts';
 import { Panel } from '../../ui/Page.tsx';
 import { ciiApi, dependencyKinds, strengths, type DependencyKind, type Strength } from './api.ts';
@@ -54,7 +55,7 @@ export function DependenciesView() {
               {strengths.map((s) => <option key={s} value={s}>{t(`cii.strengths.${s}`)}</option>)}
             </select>
           </Field>
-          <div className="form-actions"><button type="submit" disabled={busy}>{t('cii.addDependency')}</button></div>
+          <FormActions busy={busy} submit={t('cii.addDependency')} />
         </form>
       </Panel>
       <table aria-label={t('cii.tabs.dependencies')}>

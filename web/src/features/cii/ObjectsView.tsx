@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useSession } from '../../session/SessionProvider.tsx';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { Field } from '../../ui/Field.tsx';
+import { FormActions } from '../../ui/FormActions.tsx';
 import { useAction, useLoad } from '../../ui/hooks.ts';
 import { Panel } from '../../ui/Page.tsx';
 import { ciiApi, type ObjectInput } from './api.ts';
@@ -49,10 +50,7 @@ function ObjectForm({ onSaved, onCancel }: { onSaved: () => void; onCancel: () =
       <Field label={t('cii.services')} hint={t('cii.commaSeparated')}><input value={services} onChange={(e) => setServices(e.target.value)} /></Field>
       <Field label={t('cii.systems')} hint={t('cii.commaSeparated')}><input value={systems} onChange={(e) => setSystems(e.target.value)} /></Field>
       <Field label={t('cii.tolerance')} hint={t('cii.toleranceHint')}><input type="number" min="0" step="0.5" value={tolerance} onChange={(e) => setTolerance(e.target.value)} /></Field>
-      <div className="form-actions">
-        <button type="submit" disabled={busy}>{t('common.save')}</button>
-        <button type="button" className="secondary" onClick={onCancel}>{t('common.cancel')}</button>
-      </div>
+      <FormActions busy={busy} onCancel={onCancel} />
     </form>
   );
 }

@@ -3,6 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { Field } from '../../ui/Field.tsx';
+import { FormActions } from '../../ui/FormActions.tsx';
 import { useAction, useLoad } from '../../ui/hooks.ts';
 import { Panel } from '../../ui/Page.tsx';
 import { ciiApi } from './api.ts';
@@ -44,7 +45,7 @@ export function PlansView() {
           <Field label={t('cii.rpo')}><input type="number" min="0" step="0.5" required value={rpo} onChange={(e) => setRpo(e.target.value)} /></Field>
           <Field label={t('cii.steps')} hint={t('cii.stepsHint')}><textarea value={steps} onChange={(e) => setSteps(e.target.value)} /></Field>
           <Field label={t('cii.reviewDate')}><input type="date" value={reviewDate} onChange={(e) => setReviewDate(e.target.value)} /></Field>
-          <div className="form-actions"><button type="submit" disabled={busy}>{t('common.save')}</button></div>
+          <FormActions busy={busy} />
         </form>
       </Panel>
       <table aria-label={t('cii.tabs.plans')}>

@@ -5,6 +5,7 @@ import { organisationsApi, type OrganisationInput } from '../../api/admin.ts';
 import { organisationKinds, type Organisation, type OrganisationKind } from '../../api/types.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { Field } from '../../ui/Field.tsx';
+import { FormActions } from '../../ui/FormActions.tsx';
 import { useAction } from '../../ui/hooks.ts';
 import { localised } from '../../ui/format.ts';
 
@@ -75,14 +76,7 @@ export function OrganisationForm({ organisation, organisations, onSaved, onCance
           ))}
         </select>
       </Field>
-      <div className="form-actions">
-        <button type="submit" disabled={busy}>
-          {t('common.save')}
-        </button>
-        <button type="button" className="secondary" onClick={onCancel}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <FormActions busy={busy} onCancel={onCancel} />
     </form>
   );
 }

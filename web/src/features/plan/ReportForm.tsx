@@ -3,6 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { Field } from '../../ui/Field.tsx';
+import { FormActions } from '../../ui/FormActions.tsx';
 import { useAction } from '../../ui/hooks.ts';
 import { planApi, readEvidence, stages, type Measure, type Stage } from './api.ts';
 
@@ -69,14 +70,7 @@ export function ReportForm({ measure, organisationId, onSubmitted, onCancel }: P
       <Field label={t('plan.report.evidence')} hint={t('plan.report.evidenceHint')}>
         <input type="file" multiple accept=".pdf,.png,.jpg,.jpeg,.txt,.csv,.docx,.xlsx,.zip" onChange={(e) => setFiles([...(e.target.files ?? [])])} />
       </Field>
-      <div className="form-actions">
-        <button type="submit" disabled={busy}>
-          {t('plan.report.submit')}
-        </button>
-        <button type="button" className="secondary" onClick={onCancel}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <FormActions busy={busy} submit={t('plan.report.submit')} onCancel={onCancel} />
     </form>
   );
 }

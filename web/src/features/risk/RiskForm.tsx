@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { Session } from '../../api/types.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { Field } from '../../ui/Field.tsx';
+import { FormActions } from '../../ui/FormActions.tsx';
 import { useAction, useLoad } from '../../ui/hooks.ts';
 import { localised } from '../../ui/format.ts';
 import { ciiApi } from '../cii/api.ts';
@@ -105,10 +106,7 @@ export function RiskForm({ session, classes, onSaved, onCancel }: Props) {
       <Field label={t('risk.reviewDate')}>
         <input type="date" value={reviewDate} onChange={(e) => setReviewDate(e.target.value)} />
       </Field>
-      <div className="form-actions">
-        <button type="submit" disabled={busy}>{t('common.save')}</button>
-        <button type="button" className="secondary" onClick={onCancel}>{t('common.cancel')}</button>
-      </div>
+      <FormActions busy={busy} onCancel={onCancel} />
     </form>
   );
 }

@@ -7,6 +7,7 @@ import { useSession } from '../../session/SessionProvider.tsx';
 import { administers } from '../../session/permissions.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { Field } from '../../ui/Field.tsx';
+import { FormActions } from '../../ui/FormActions.tsx';
 import { useAction } from '../../ui/hooks.ts';
 import { localised } from '../../ui/format.ts';
 
@@ -76,14 +77,7 @@ export function UserForm({ organisations, onCreated, onCancel }: Props) {
           ))}
         </select>
       </Field>
-      <div className="form-actions">
-        <button type="submit" disabled={busy}>
-          {t('users.submit')}
-        </button>
-        <button type="button" className="secondary" onClick={onCancel}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <FormActions busy={busy} submit={t('users.submit')} onCancel={onCancel} />
     </form>
   );
 }
