@@ -1,17 +1,28 @@
-/** Shapes of the server's JSON answers, as in the API contract. */
+/**
+ * Shapes of the server's JSON answers, as in the API contract. Where the server exports the exact
+ * type of an answer it is imported (type-only, so no server code reaches the bundle); dates in
+ * those types arrive as ISO strings, which Json<T> spells out.
+ */
+import type { ChainReport } from '../../../src/modules/audit/audit.service.ts';
+import type { Pending, SessionInfo as ServerSessionInfo } from '../../../src/modules/identity/auth.service.ts';
+import type { OrganisationKind, RoleName } from '../../../src/modules/identity/identity.tables.ts';
+import type { Organisation } from '../../../src/modules/identity/organisations.service.ts';
+import type { ApiToken as ServerApiToken } from '../../../src/modules/identity/tokens.service.ts';
+import type { MembershipInput, User } from '../../../src/modules/identity/users.service.ts';
 
-export type Role = 'admin' | 'coordinator' | 'cert_analyst' | 'operator' | 'investigator' | 'auditor';
+/** A server type as its JSON arrives: every Date (however deep) becomes an ISO string. */
+export type Json<T> = T extends Date
+  ? string
+  : T extends readonly (infer U)[]
+    ? Json<U>[]
+    : T extends object
+      ? { [K in keyof T]: Json<T[K]> }
+      : T;
+
+export type Role = RoleName;
 export const roles: readonly Role[] = ['admin', 'coordinator', 'cert_analyst', 'operator', 'investigator', 'auditor'];
 
-export type OrganisationKind =
-  | 'coordinating_agency'
-  | 'cert'
-  | 'soc'
-  | 'cii_operator'
-  | 'ict_provider'
-  | 'law_enforcement'
-  | 'state_body'
-  | 'other';
+export type { OrganisationKind };
 export const organisationKinds: readonly OrganisationKind[] = [
   'coordinating_agency',
   'cert',
@@ -28,7 +39,7 @@ export interface Bilingual {
   en: string;
 }
 
-export type Pending = null | 'password_change' | 'mfa' | 'mfa_enrolment';
+export type { Pending };
 
 export interface Session {
   user: { id: string; username: string; displayName: string; email: string | null; mustChangePassword: boolean; mfaEnabled: boolean };
@@ -38,51 +49,10 @@ export interface Session {
   pending: Pending;
 }
 
-export interface Organisation {
-  id: string;
-  acronym: string;
-  name: Bilingual;
-  kind: OrganisationKind;
-  sector: string | null;
-  parentId: string | null;
-  isNationalCert: boolean;
-}
-
-export interface Membership {
-  organisationId: string;
-  role: Role;
-}
-
-export interface User {
-  id: string;
-  username: string;
-  displayName: string;
-  email: string | null;
-  disabled: boolean;
-  mfaEnabled: boolean;
-  memberships: Membership[];
-}
-
-export interface ApiToken {
-  id: string;
-  name: string;
-  organisationId: string;
-  role: Role;
-  prefix: string;
-  createdAt: string;
-  expiresAt: string | null;
-  revokedAt: string | null;
-  lastUsedAt: string | null;
-}
-
-export interface SessionInfo {
-  id: string;
-  createdAt: string;
-  lastSeenAt: string;
-  address: string | null;
-  userAgent: string | null;
-  current: boolean;
-}
+export type { Organisation, User };
+export type Membership = MembershipInput;
+export type ApiToken = Json<ServerApiToken>;
+export type SessionInfo = Json<ServerSessionInfo>;
 
 export interface AuditEntry {
   seq: number;
@@ -96,11 +66,7 @@ export interface AuditEntry {
   details: unknown;
 }
 
-export interface AuditVerification {
-  ok: boolean;
-  checked: number;
-  firstBroken: null | { seq: number; reason: string };
-}
+export type AuditVerification = ChainReport;
 
 export interface Items<T> {
   items: T[];

@@ -1,5 +1,8 @@
 /** Calls to the detection API used by the pages of this feature. */
 import { api, query } from '../../api/client.ts';
+import type { Sample } from '../../../../src/modules/detect/metrics.ts';
+
+export type { Sample };
 
 export interface Alert {
   id: string;
@@ -20,15 +23,6 @@ export interface AlertFilter {
   status?: string;
   severity?: string;
   q?: string;
-}
-
-export interface Sample {
-  at: string;
-  received: number;
-  processed: number;
-  invalid: number;
-  dropped: number;
-  alerts: number;
 }
 
 export interface Stats {

@@ -1,102 +1,24 @@
-/** The action-plan API as the web app uses it, with the shapes of its answers. */
+/** The action-plan API as the web app uses it; the shapes of its answers are the server's own. */
 import { api, query } from '../../api/client.ts';
 import type { Bilingual } from '../../api/types.ts';
+import type { Agency, Dashboard, Figures, PlanTree } from '../../../../src/modules/plan/plan.service.ts';
+import type { IndicatorStatus, ReportStatus, Stage } from '../../../../src/modules/plan/plan.tables.ts';
+import type { ExecutorView, HeadingView, MeasureView, PlanNode } from '../../../../src/modules/plan/plan.view.ts';
+import type { Report } from '../../../../src/modules/plan/reports.service.ts';
 
-export type Stage = 'initial' | 'intermediate' | 'final';
+export type { Agency, Dashboard, Figures, IndicatorStatus, PlanNode, PlanTree, Report, ReportStatus, Stage };
+export type Executor = ExecutorView;
+export type Measure = MeasureView;
+export type Heading = HeadingView;
+
 export const stages: readonly Stage[] = ['initial', 'intermediate', 'final'];
-export type IndicatorStatus = 'not_started' | 'in_progress' | 'achieved';
 export const indicatorStatuses: readonly IndicatorStatus[] = ['not_started', 'in_progress', 'achieved'];
-export type ReportStatus = 'submitted' | 'accepted' | 'returned';
-
-export interface Executor {
-  organisationId: string;
-  acronym: string;
-  lead: boolean;
-  recommended: boolean;
-  responsible: { name: string; contact: string | null } | null;
-}
-
-export interface Measure {
-  id: string;
-  kind: 'measure';
-  parentId: string | null;
-  priorityId: string;
-  title: Bilingual;
-  lead: string[];
-  coExecutors: { acronym: string; recommended: boolean }[];
-  executors: Executor[];
-  otherExecutors: Bilingual[];
-  period: { from: number; to: number } | { ongoing: true };
-  periodText: string;
-  deadline: string;
-  indicators: Record<Stage, { text: Bilingual; status: IndicatorStatus }>;
-  status: IndicatorStatus;
-  completion: number;
-  overdue: boolean;
-  acceptedReports: number;
-}
-
-export interface Heading {
-  id: string;
-  kind: 'priority' | 'goal';
-  title: Bilingual;
-  children: PlanNode[];
-}
-
-export type PlanNode = Heading | Measure;
-
-export interface Agency {
-  organisationId: string;
-  acronym: string;
-  name: Bilingual;
-}
-
-export interface PlanTree {
-  version: number | null;
-  asOf: string;
-  agencies: Agency[];
-  items: PlanNode[];
-}
 
 export interface PlanFilter {
   organisationId?: string;
   year?: number;
   status?: IndicatorStatus;
   overdue?: boolean;
-}
-
-export interface Figures {
-  measures: number;
-  completion: number;
-  achieved: number;
-  inProgress: number;
-  notStarted: number;
-  overdue: number;
-}
-
-export interface Dashboard {
-  asOf: string;
-  totals: Figures & { pendingReports: number };
-  priorities: (Figures & { id: string; title: Bilingual })[];
-  agencies: (Figures & Agency & { leads: number })[];
-}
-
-export interface Report {
-  id: string;
-  measureId: string;
-  organisationId: string;
-  acronym: string;
-  stage: Stage;
-  stageStatus: 'in_progress' | 'achieved';
-  text: Bilingual;
-  percent: number;
-  date: string;
-  period: string;
-  status: ReportStatus;
-  submittedAt: string;
-  coordinatorComment: string | null;
-  decidedAt: string | null;
-  evidence: { id: string; name: string; mediaType: string; size: number; sha256: string }[];
 }
 
 export interface ReportInput {
