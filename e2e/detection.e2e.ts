@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser } from './support/browser.ts';
+import { launchPage } from './support/browser.ts';
 import { firstAdminSession, organisationId } from './support/admin-api.ts';
 import { startServer, type RunningServer } from './support/server.ts';
 import { AppShell } from './pages/AppShell.ts';
@@ -50,10 +50,7 @@ describe('detection in the browser', () => {
     const admin = await firstAdminSession(server.url, server.adminPassword, 'Sentinel-Xy7!Baku-2026');
     await admin.request('POST', '/api/detect/rules', { organisationId: null, yaml: rule });
     await admin.request('POST', '/api/users', { username: analyst.username, displayName: 'Aysel Quliyeva', password: analyst.password, memberships: [{ organisationId: await organisationId(admin, 'national'), role: 'cert_analyst' }] });
-    browser = await launchBrowser();
-    const context = await browser.newContext({ baseURL: server.url });
-    context.setDefaultTimeout(20_000);
-    page = await context.newPage();
+    ({ browser, page } = await launchPage(server.url));
   });
 
   afterAll(async () => {
@@ -62,10 +59,7 @@ describe('detection in the browser', () => {
   });
 
   it('shows the alert raised by a syslog line sent with logger, then acknowledges it', async () => {
-    await page.goto('/');
-    const signIn = new SignInPage(page);
-    await signIn.signIn(analyst.username, analyst.password);
-    await signIn.changePassword(analyst.password, analyst.newPassword);
+    await new SignInPage(page).firstSignIn(analyst.username, analyst.password, analyst.newPassword);
     await new AppShell(page).open(t.modules.detection.name);
     const detection = new DetectionPage(page);
     await detection.openCount().filter({ hasText: '0' }).waitFor();

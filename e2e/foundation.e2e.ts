@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page, Response } from 'playwright-core';
-import { launchBrowser } from './support/browser.ts';
+import { launchPage } from './support/browser.ts';
 import { webDir } from './support/paths.ts';
 import { startServer, type RunningServer } from './support/server.ts';
 import { AppShell } from './pages/AppShell.ts';
@@ -48,10 +48,7 @@ describe('the platform foundation in the browser', () => {
 
   beforeAll(async () => {
     server = await startServer();
-    browser = await launchBrowser();
-    const context = await browser.newContext({ baseURL: server.url });
-    context.setDefaultTimeout(20_000);
-    page = await context.newPage();
+    ({ browser, page } = await launchPage(server.url));
   });
 
   afterAll(async () => {

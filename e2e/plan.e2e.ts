@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import planAz from '../web/i18n/plan/az.json' with { type: 'json' };
-import { launchBrowser } from './support/browser.ts';
+import { launchBrowser, newPage } from './support/browser.ts';
 import { firstAdminSession, organisationId } from './support/admin-api.ts';
 import { startServer, type RunningServer } from './support/server.ts';
 import { AppShell } from './pages/AppShell.ts';
@@ -27,20 +27,14 @@ describe('the action plan in the browser', () => {
   let coordinatorPage: Page;
   let before: string;
 
-  async function newPage(): Promise<Page> {
-    const context = await browser.newContext({ baseURL: server.url });
-    context.setDefaultTimeout(20_000);
-    return context.newPage();
-  }
-
   beforeAll(async () => {
     server = await startServer();
     const admin = await firstAdminSession(server.url, server.adminPassword, 'Sentinel-Xy7!Baku-2026');
     await admin.request('POST', '/api/users', { username: operator.username, displayName: 'Nigar Əliyeva', password: operator.password, memberships: [{ organisationId: await organisationId(admin, 'XRİTDX'), role: 'operator' }] });
     await admin.request('POST', '/api/users', { username: coordinator.username, displayName: 'Rauf Həsənov', password: coordinator.password, memberships: [{ organisationId: await organisationId(admin, 'national'), role: 'coordinator' }] });
     browser = await launchBrowser();
-    operatorPage = await newPage();
-    coordinatorPage = await newPage();
+    operatorPage = await newPage(browser, server.url);
+    coordinatorPage = await newPage(browser, server.url);
   });
 
   afterAll(async () => {
@@ -49,11 +43,7 @@ describe('the action plan in the browser', () => {
   });
 
   it("shows the coordinator the dashboard with priority 8.1's completion before any report", async () => {
-    await coordinatorPage.goto('/');
-    const signIn = new SignInPage(coordinatorPage);
-    await signIn.signIn(coordinator.username, coordinator.password);
-    await signIn.changePassword(coordinator.password, coordinator.newPassword);
-    await signIn.enrolMfa();
+    await new SignInPage(coordinatorPage).firstSignIn(coordinator.username, coordinator.password, coordinator.newPassword, { enrolMfa: true });
     await new AppShell(coordinatorPage).open(t.modules.plan.name);
     const plan = new PlanPage(coordinatorPage);
     await plan.tab('dashboard');
@@ -63,10 +53,7 @@ describe('the action plan in the browser', () => {
   });
 
   it('lets the lead agency operator submit a report with an evidence file', async () => {
-    await operatorPage.goto('/');
-    const signIn = new SignInPage(operatorPage);
-    await signIn.signIn(operator.username, operator.password);
-    await signIn.changePassword(operator.password, operator.newPassword);
+    await new SignInPage(operatorPage).firstSignIn(operator.username, operator.password, operator.newPassword);
     await new AppShell(operatorPage).open(t.modules.plan.name);
     const plan = new PlanPage(operatorPage);
     await plan.tab('mine');

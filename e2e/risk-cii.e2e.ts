@@ -4,8 +4,8 @@
  * the national register and sees the bank fall in the cascade of a power-grid failure.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser } from './support/browser.ts';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, newPage } from './support/browser.ts';
 import { startServer, type RunningServer } from './support/server.ts';
 import { AppShell } from './pages/AppShell.ts';
 import { CiiRegistryPage } from './pages/CiiRegistryPage.ts';
@@ -25,19 +25,9 @@ describe('risk register and CII registry in the browser', () => {
   let server: RunningServer;
   let browser: Browser;
 
-  async function newPage(): Promise<{ context: BrowserContext; page: Page }> {
-    const context = await browser.newContext({ baseURL: server.url });
-    context.setDefaultTimeout(20_000);
-    return { context, page: await context.newPage() };
-  }
-
   /** The administrator prepares organisations, users and the power grid through the API. */
   async function prepare(page: Page): Promise<void> {
-    const signIn = new SignInPage(page);
-    await page.goto('/');
-    await signIn.signIn('admin', server.adminPassword);
-    await signIn.changePassword(server.adminPassword, 'Sentinel-Xy7!Baku-2026');
-    await signIn.enrolMfa();
+    await new SignInPage(page).firstSignIn('admin', server.adminPassword, 'Sentinel-Xy7!Baku-2026', { enrolMfa: true });
     await new AppShell(page).navigation().waitFor();
     const csrf = (await (await page.request.get('/api/auth/session')).json()).csrfToken as string;
     const post = async (url: string, data: unknown) => {
@@ -57,9 +47,9 @@ describe('risk register and CII registry in the browser', () => {
   beforeAll(async () => {
     server = await startServer();
     browser = await launchBrowser();
-    const { context, page } = await newPage();
+    const page = await newPage(browser, server.url);
     await prepare(page);
-    await context.close();
+    await page.context().close();
   });
 
   afterAll(async () => {
@@ -68,11 +58,8 @@ describe('risk register and CII registry in the browser', () => {
   });
 
   it('lets an operator register a CII object with its dependency, record a risk and escalate it', async () => {
-    const { context, page } = await newPage();
-    const signIn = new SignInPage(page);
-    await page.goto('/');
-    await signIn.signIn(operator.username, initial);
-    await signIn.changePassword(initial, operator.password);
+    const page = await newPage(browser, server.url);
+    await new SignInPage(page).firstSignIn(operator.username, initial, operator.password);
     const shell = new AppShell(page);
     await shell.open(t.modules.cii.name, new CiiRegistryPage(page).t.title);
     const cii = new CiiRegistryPage(page);
@@ -86,16 +73,12 @@ describe('risk register and CII registry in the browser', () => {
     await risks.row(riskTitle).getByText(risks.t.escalated).waitFor();
     await risks.showLevel('national');
     await risks.row(riskTitle).getByRole('cell', { name: risks.t.procedure.draft, exact: true }).waitFor();
-    await context.close();
+    await page.context().close();
   });
 
   it('lets a coordinator agree and approve it in the national register and see the cascade reach the bank', async () => {
-    const { context, page } = await newPage();
-    const signIn = new SignInPage(page);
-    await page.goto('/');
-    await signIn.signIn(coordinator.username, initial);
-    await signIn.changePassword(initial, coordinator.password);
-    await signIn.enrolMfa();
+    const page = await newPage(browser, server.url);
+    await new SignInPage(page).firstSignIn(coordinator.username, initial, coordinator.password, { enrolMfa: true });
     const shell = new AppShell(page);
     const risks = new RiskRegisterPage(page);
     await shell.open(t.modules.risk.name, risks.t.title);
@@ -107,6 +90,6 @@ describe('risk register and CII registry in the browser', () => {
     await shell.open(t.modules.cii.name, cii.t.title);
     const affected = await cii.cascade([`${grid.name} — energy (GRIDT)`]);
     expect(affected).toEqual([grid.name, bank.name]);
-    await context.close();
+    await page.context().close();
   });
 });

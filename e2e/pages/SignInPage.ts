@@ -21,6 +21,17 @@ export class SignInPage {
     await this.page.getByRole('button', { name: this.t.login.submit }).click();
   }
 
+  /**
+   * Opens the app and signs in a newly created account: the initial password, the new one it
+   * must be changed to, and MFA enrolment when the account's role requires it.
+   */
+  async firstSignIn(username: string, initial: string, next: string, { enrolMfa = false } = {}): Promise<void> {
+    await this.page.goto('/');
+    await this.signIn(username, initial);
+    await this.changePassword(initial, next);
+    if (enrolMfa) await this.enrolMfa();
+  }
+
   async changePassword(current: string, next: string): Promise<void> {
     await this.page.getByRole('heading', { name: this.t.password.forcedTitle }).waitFor();
     await this.page.getByLabel(this.t.password.current, { exact: true }).fill(current);

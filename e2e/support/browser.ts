@@ -22,10 +22,15 @@ export function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: chromiumPath, headless: true, args: flags });
 }
 
-/** A fresh browser with one page on `baseURL`, waiting up to 20 s for what the suites look for. */
-export async function launchPage(baseURL: string): Promise<{ browser: Browser; page: Page }> {
-  const browser = await launchBrowser();
+/** A page on `baseURL` in a new context of `browser` (its own cookies), waiting up to 20 s for what the suites look for. */
+export async function newPage(browser: Browser, baseURL: string): Promise<Page> {
   const context = await browser.newContext({ baseURL });
   context.setDefaultTimeout(20_000);
-  return { browser, page: await context.newPage() };
+  return context.newPage();
+}
+
+/** A fresh browser with one page on `baseURL`. */
+export async function launchPage(baseURL: string): Promise<{ browser: Browser; page: Page }> {
+  const browser = await launchBrowser();
+  return { browser, page: await newPage(browser, baseURL) };
 }
