@@ -46,25 +46,5 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       started_at timestamptz not null, finished_at timestamptz not null, status text not null,
       created integer not null, versions integer not null, skipped integer not null, rejected integer not null, error text)`,
     `create index sharing_sync_runs_subscription on sharing_sync_runs (subscription_id, started_at desc)`,
-    `create table sharing_advisories (
-      id uuid primary key, organisation_id uuid not null references organisations(id),
-      status text not null check (status in ('draft', 'published')), tlp smallint not null check (tlp between 0 and 4),
-      severity text not null, title_az text not null, title_en text not null, summary_az text not null, summary_en text not null,
-      actions_az text not null, actions_en text not null, sectors jsonb not null, products jsonb not null, cves jsonb not null,
-      created_by uuid not null references users(id), created_at timestamptz not null default now(), published_at timestamptz)`,
-    `create table sharing_warning_profiles (
-      id uuid primary key, organisation_id uuid not null unique references organisations(id),
-      sectors jsonb not null, keywords jsonb not null, webhook_url text, webhook_secret text,
-      created_at timestamptz not null default now())`,
-    `create table sharing_warnings (
-      id uuid primary key, organisation_id uuid not null references organisations(id),
-      advisory_id uuid references sharing_advisories(id), stix_id text, title text not null, reasons jsonb not null,
-      created_at timestamptz not null default now(), read_at timestamptz, read_by uuid,
-      unique (organisation_id, advisory_id))`,
-    `create table sharing_deliveries (
-      id uuid primary key, warning_id uuid not null references sharing_warnings(id) on delete cascade,
-      url text not null, status text not null check (status in ('pending', 'delivered', 'failed')),
-      attempts integer not null default 0, next_attempt_at timestamptz not null, last_error text, delivered_at timestamptz)`,
-    `create index sharing_deliveries_due on sharing_deliveries (next_attempt_at) where status = 'pending'`,
   ]);
 }

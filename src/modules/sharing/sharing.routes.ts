@@ -1,7 +1,7 @@
 /**
  * The sharing API under /api/sharing: collections and their grants, bundle and MISP import
  * with per-object reports, publishing an incident, bundle export. TAXII 2.1 is in
- * taxii.routes.ts, subscriptions in subscriptions.routes.ts, advisories in advisories.routes.ts.
+ * taxii.routes.ts, subscriptions in subscriptions.routes.ts.
  */
 import type { FastifyReply } from 'fastify';
 import { actorOf } from '../../http/auth.ts';

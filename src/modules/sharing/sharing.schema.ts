@@ -6,7 +6,6 @@ const strict = { additionalProperties: false } as const;
 const literals = <T extends string>(values: readonly T[]) => Type.Union(values.map((v) => Type.Literal(v)));
 const Uuid = Type.String({ format: 'uuid' });
 const Text = (max: number) => Type.String({ minLength: 1, maxLength: max });
-const Words = (max: number) => Type.Array(Text(200), { maxItems: max });
 
 export const Tlp = literals(tlpLabels);
 export const IdParams = Type.Object({ id: Uuid }, strict);
@@ -43,24 +42,3 @@ export const SubscriptionBody = Type.Object({
 }, strict);
 export type SubscriptionBody = Static<typeof SubscriptionBody>;
 export const SubscriptionPatch = Type.Object({ enabled: Type.Optional(Type.Boolean()), intervalSeconds: Type.Optional(Type.Integer({ minimum: 5, maximum: 86_400 })) }, strict);
-
-export const Bilingual = Type.Object({ az: Type.String({ maxLength: 20_000 }), en: Type.String({ maxLength: 20_000 }) }, strict);
-export const AdvisoryBody = Type.Object({
-  organisationId: Uuid,
-  tlp: Tlp,
-  severity: literals(['low', 'medium', 'high', 'critical'] as const),
-  title: Type.Object({ az: Text(300), en: Text(300) }, strict),
-  summary: Bilingual,
-  actions: Bilingual,
-  sectors: Words(30),
-  products: Words(100),
-  cves: Type.Array(Type.String({ pattern: '^CVE-\\d{4}-\\d{4,}$' }), { maxItems: 200 }),
-}, strict);
-export type AdvisoryBody = Static<typeof AdvisoryBody>;
-export const ProfileBody = Type.Object({
-  organisationId: Uuid,
-  sectors: Words(30),
-  keywords: Words(500),
-  webhookUrl: Type.Optional(Type.Union([Type.String({ format: 'uri', pattern: '^https?://', maxLength: 2000 }), Type.Null()])),
-}, strict);
-export type ProfileBody = Static<typeof ProfileBody>;

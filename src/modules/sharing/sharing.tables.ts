@@ -1,7 +1,7 @@
 /**
  * Tables owned by the sharing module: STIX objects and their versions, TAXII collections with
- * per-organisation rights, TAXII status resources, subscriptions to remote collections with
- * their sync runs, and advisories with the warnings and webhook deliveries they cause.
+ * per-organisation rights, TAXII status resources, and subscriptions to remote collections with
+ * their sync runs.
  * TLP is stored as a rank (0 CLEAR … 4 RED) so "entitled" is a comparison in SQL.
  */
 import type { ColumnType, Generated } from 'kysely';
@@ -104,60 +104,6 @@ export interface SharingSyncRunTable {
   error: string | null;
 }
 
-export interface SharingAdvisoryTable {
-  id: string;
-  organisation_id: string;
-  status: 'draft' | 'published';
-  tlp: number;
-  severity: 'low' | 'medium' | 'high' | 'critical';
-  title_az: string;
-  title_en: string;
-  summary_az: string;
-  summary_en: string;
-  actions_az: string;
-  actions_en: string;
-  sectors: Json<string[]>;
-  products: Json<string[]>;
-  cves: Json<string[]>;
-  created_by: string;
-  created_at: DefaultTimestamp;
-  published_at: Timestamp | null;
-}
-
-/** An organisation's early-warning profile: what it runs and where warnings go. */
-export interface SharingWarningProfileTable {
-  id: string;
-  organisation_id: string;
-  sectors: Json<string[]>;
-  keywords: Json<string[]>;
-  webhook_url: string | null;
-  webhook_secret: string | null;
-  created_at: DefaultTimestamp;
-}
-
-export interface SharingWarningTable {
-  id: string;
-  organisation_id: string;
-  advisory_id: string | null;
-  stix_id: string | null;
-  title: string;
-  reasons: Json<string[]>;
-  created_at: DefaultTimestamp;
-  read_at: Timestamp | null;
-  read_by: string | null;
-}
-
-export interface SharingDeliveryTable {
-  id: string;
-  warning_id: string;
-  url: string;
-  status: 'pending' | 'delivered' | 'failed';
-  attempts: number;
-  next_attempt_at: Timestamp;
-  last_error: string | null;
-  delivered_at: Timestamp | null;
-}
-
 export interface SharingTables {
   sharing_objects: SharingObjectTable;
   sharing_collections: SharingCollectionTable;
@@ -166,8 +112,4 @@ export interface SharingTables {
   sharing_statuses: SharingStatusTable;
   sharing_subscriptions: SharingSubscriptionTable;
   sharing_sync_runs: SharingSyncRunTable;
-  sharing_advisories: SharingAdvisoryTable;
-  sharing_warning_profiles: SharingWarningProfileTable;
-  sharing_warnings: SharingWarningTable;
-  sharing_deliveries: SharingDeliveryTable;
 }

@@ -1,7 +1,7 @@
 /**
- * The sharing module's background work in the serving process: due TAXII subscriptions (and
- * pending warning webhooks) every second. One step at a time; a failing step is logged and the
- * next tick tries again, since each unit of work records its own outcome.
+ * The sharing module's background work in the serving process: due TAXII subscriptions every
+ * second, one step at a time. A failing step is logged and the next tick tries again, since
+ * each subscription run records its own outcome.
  */
 import type { Db } from '../../db/database.ts';
 import type { Logger } from '../../lib/logger.ts';
