@@ -61,6 +61,19 @@ export class MatchState implements SlotSink {
 }
 
 /**
+ * Scans every scalar of the event (the texts `allTexts` yields) for keyword literals, value by
+ * value in its own case: keyword literals hold no newline, so this finds what a scan of the
+ * joined, lower-cased event text would, without building that string for every event.
+ */
+function scanTexts(x: unknown, sc: FieldScanner, st: SlotSink): void {
+  if (typeof x === 'string') {
+    if (!sc.scan(x, st, false)) sc.scan(x.toLowerCase(), st, true);
+  } else if (typeof x === 'number' || typeof x === 'boolean') sc.scan(String(x), st, true);
+  else if (Array.isArray(x)) for (let i = 0; i < x.length; i++) scanTexts(x[i], sc, st);
+  else if (x !== null && typeof x === 'object') for (const k in x) if (Object.hasOwn(x, k)) scanTexts((x as Record<string, unknown>)[k], sc, st);
+}
+
+/**
  * The rules one dispatch key (Channel, EventID…) reaches, with one scanner per field they test
  * and the slot → clause triggers. `collect` scans the event and returns the candidate variants.
  */
@@ -110,13 +123,16 @@ export class GroupIndex {
   collect(v: EventView, st: MatchState): void {
     st.trig = this.trig;
     for (let i = 0; i < this.fids.length; i++) {
-      const val = v.lower(this.fids[i]);
+      const fid = this.fids[i];
+      const val = v.text(fid);
       if (val === undefined) continue;
       const sc = this.scanners[i];
-      if (typeof val === 'string') sc.scan(val, st);
-      else for (const x of val) sc.scan(x, st);
+      // Scanned in its own case (the automaton folds ASCII); non-ASCII values are lower-cased.
+      if (typeof val === 'string') {
+        if (!sc.scan(val, st, false)) sc.scan(v.lower(fid) as string, st, true);
+      } else for (const x of v.lower(fid) as string[]) sc.scan(x, st, true);
     }
-    if (this.keywords !== null) this.keywords.scan(v.allLower(), st);
+    if (this.keywords !== null) scanTexts(v.event, this.keywords, st);
     for (const id of this.always) st.cand.push(id);
   }
 

@@ -1,6 +1,7 @@
 import { RuleError } from './errors.ts';
 import { EventView, FieldTable, allTexts, type FieldText } from './event-view.ts';
 import { compileRuleRegex } from './regex.ts';
+import { regexLiterals } from './regex-literal.ts';
 import { compileStringTest, type StringTest } from './string-match.ts';
 import { TRANSFORMS, applyMatchType, applyTransform, initialValues } from './values.ts';
 import { inCidr, parseCidr, parseIP } from '../ioc/ip.ts';
@@ -122,16 +123,36 @@ export function compileFieldCondition(field: string | null, mods: string[], rawV
   if (targets === null && values.some((x) => x === null)) throw new RuleError('null is not a keyword');
 
   const slot = env.slot;
+  /**
+   * A slot set when one of `lits` occurs in the field (case-insensitively): a necessary
+   * condition of a test the scan cannot decide, so the test runs only behind it and the rule can
+   * still be indexed. Null for keyword searches or when the test has no such literal.
+   */
+  const gateOf = (lits: string[] | null): number | null => {
+    if (!slot || targets === null || lits === null || lits.length === 0) return null;
+    return slot(lits.flatMap((lit) => targets.map((fid): SlotEntry => ({ fid, kind: 'contains', lit }))));
+  };
+  const guard = (g: number, p: Pred): Pred => (v) => v.hits[g] === v.gen && p(v);
   // Literals of a plain OR share one slot; with `all` each value has its own, ANDed.
   let shared: SlotEntry[] = [];
   let complete = true;
   const need: number[] = [];
+  /** Under `all`: one clause per value that has one. */
+  const allNeed: number[][] = [];
   const valuePreds: Pred[] = [];
   const flush = (entries: SlotEntry[]): void => {
     if (entries.length === 0 || !slot) return;
     const s = slot(entries);
     need.push(s);
+    allNeed.push([s]);
     valuePreds.push(slotPred(s));
+  };
+  /** The tests the scan cannot decide, each behind its gate; `gates` null when one has none. */
+  const gatedRest = (rest: StringTest[]): { pred: Pred; gates: number[] | null } => {
+    const gs = rest.map((t) => gateOf(testLiteral(t)));
+    if (gs.some((g) => g === null)) return { pred: restPred(rest, targets, cased), gates: null };
+    const preds = rest.map((t, k) => guard(gs[k]!, restPred([t], targets, cased)));
+    return { pred: anyOf(preds), gates: gs as number[] };
   };
   for (const raw of values) {
     if (raw === null) {
@@ -143,8 +164,15 @@ export function compileFieldCondition(field: string | null, mods: string[], rawV
     if (typeof raw === 'object') throw new RuleError(`unsupported value ${JSON.stringify(raw)} for ${field}`);
     const text = String(raw);
     if (special) {
-      complete = false;
-      valuePreds.push(compileSpecial(special, text, mods, targets, env, cased, matchTypes));
+      let p = compileSpecial(special, text, mods, targets, env, cased, matchTypes);
+      const g = special === 're' ? gateOf(reLiterals(text, mods)) : null;
+      if (g === null) complete = false;
+      else {
+        p = guard(g, p);
+        need.push(g);
+        allNeed.push([g]);
+      }
+      valuePreds.push(p);
       continue;
     }
     let vals = initialValues(text, mods, env.placeholders);
@@ -161,16 +189,27 @@ export function compileFieldCondition(field: string | null, mods: string[], rawV
     if (!all) {
       shared.push(...entries);
       if (rest.length > 0) {
-        complete = false;
-        valuePreds.push(restPred(rest, targets, cased));
+        const r = gatedRest(rest);
+        if (r.gates === null) complete = false;
+        else need.push(...r.gates);
+        valuePreds.push(r.pred);
       }
       continue;
     }
     // Under `all` each value must hold on its own: its slot, or its other alternatives.
     if (tests.length === 0) valuePreds.push(never);
     else if (rest.length === 0) flush(entries);
-    else if (entries.length === 0 || !slot) valuePreds.push(restPred(rest, targets, cased));
-    else valuePreds.push(eitherOf(slotPred(slot(entries)), restPred(rest, targets, cased)));
+    else {
+      const r = gatedRest(rest);
+      if (entries.length === 0 || !slot) {
+        valuePreds.push(r.pred);
+        if (r.gates) allNeed.push(r.gates);
+      } else {
+        const s = slot(entries);
+        valuePreds.push(eitherOf(slotPred(s), r.pred));
+        if (r.gates) allNeed.push([s, ...r.gates]);
+      }
+    }
   }
   if (!all) {
     const before = valuePreds.length;
@@ -180,8 +219,23 @@ export function compileFieldCondition(field: string | null, mods: string[], rawV
     if (valuePreds.length > before) valuePreds.unshift(valuePreds.pop()!);
   }
   const pred = all ? allOf(valuePreds) : anyOf(valuePreds);
-  if (all) return { pred, need: need.length > 0 ? need.map((x) => [x]) : null };
+  if (all) return { pred, need: allNeed.length > 0 ? allNeed : null };
   return { pred, need: complete && need.length > 0 ? [need] : null };
+}
+
+/** A literal every string the test accepts contains, lower-cased; null when there is none. */
+function testLiteral(t: StringTest): string[] | null {
+  const lit = t.kind === 'glob' ? (t.need ?? '') : t.kind === 'any' ? '' : t.lit;
+  if (lit === '') return null;
+  if (!t.cased) return [lit];
+  // A cased literal is searched lower-cased: exact for ASCII (see automaton.ts), so only ASCII.
+  return /^[\x00-\x7f]+$/.test(lit) ? [lit.toLowerCase()] : null;
+}
+
+/** Required literals of a rule regex, as `compileSpecial` will compile it. */
+function reLiterals(text: string, mods: string[]): string[] | null {
+  const r = compileRuleRegex(text, ['i', 'm', 's'].filter((f) => mods.includes(f)).join(''));
+  return r.ok ? regexLiterals(r.re) : null;
 }
 
 function eitherOf(a: Pred, b: Pred): Pred {

@@ -10,6 +10,8 @@ export interface StringTest {
   lit: string;
   cased: boolean;
   test: (s: string) => boolean;
+  /** For `glob`: its longest literal part, which every match contains (lets the scan gate it). */
+  need?: string;
 }
 
 /**
@@ -44,7 +46,9 @@ export function compileStringTest(parts: Part[], cased: boolean): StringTest {
       return { kind: 'contains', lit, cased, test: (s) => s.includes(lit) };
     }
   }
-  return { kind: 'glob', lit: '', cased, test: (s) => globMatch(ps, s) };
+  let need = '';
+  for (const p of ps) if (typeof p === 'string' && p.length > need.length) need = p;
+  return { kind: 'glob', lit: '', cased, test: (s) => globMatch(ps, s), need };
 }
 
 /**

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { Automaton, type Pattern } from '../src/engine/automaton.ts';
+import { regexLiterals } from '../src/sigma/regex-literal.ts';
+
+/** What the automaton must find: the naive test of every pattern on the lower-cased value. */
+function naive(pats: Pattern[], s: string): number[] {
+  const l = s.toLowerCase();
+  const out = new Set<number>();
+  for (const p of pats) {
+    const ok = p.atStart && p.atEnd ? l === p.lit : p.atStart ? l.startsWith(p.lit) : p.atEnd ? l.endsWith(p.lit) : l.includes(p.lit);
+    if (ok) for (const x of p.slots) out.add(x);
+  }
+  return [...out].sort((a, b) => a - b);
+}
+
+function found(ac: Automaton, s: string): number[] {
+  const out = new Set<number>();
+  const sink = { mark: (xs: number[]) => xs.forEach((x) => out.add(x)) };
+  if (!ac.scan(s, sink, false)) ac.scan(s.toLowerCase(), sink, true);
+  return [...out].sort((a, b) => a - b);
+}
+
+describe('literal automaton', () => {
+  it('finds exactly the eq/prefix/suffix/contains literals a naive test finds, in any case', () => {
+    let seed = 7;
+    const rnd = (n: number) => ((seed = (Math.imul(seed, 1103515245) + 12345) & 0x7fffffff) % n);
+    const alphabet = ['a', 'b', 'A', 'B', '\\', ' ', 'é', 'É', 'İ', 'i', 'ς', 'Σ', '😀'];
+    const word = (n: number) => Array.from({ length: n }, () => alphabet[rnd(alphabet.length)]).join('');
+    for (let round = 0; round < 30; round++) {
+      const pats: Pattern[] = Array.from({ length: 1 + rnd(40) }, (_, i) => {
+        const kind = rnd(4);
+        return { lit: word(1 + rnd(4)).toLowerCase(), atStart: kind === 1 || kind === 3, atEnd: kind === 2 || kind === 3, slots: [i] };
+      });
+      const ac = new Automaton(pats);
+      for (let k = 0; k < 200; k++) {
+        const s = word(rnd(12));
+        expect(found(ac, s), JSON.stringify({ s, pats })).toEqual(naive(pats, s));
+      }
+    }
+  });
+});
+
+describe('regex required literals', () => {
+  it('takes the longest unquantified plain run of each top-level alternative', () => {
+    expect(regexLiterals(/ipconfig\s+\/all/)).toEqual(['ipconfig']);
+    expect(regexLiterals(/Get-Item.*Pass/i)).toEqual(['get-item']);
+    expect(regexLiterals(/foo|barr/)).toEqual(['foo', 'barr']);
+    expect(regexLiterals(/a{2}bcd/)).toEqual(['bcd']);
+    expect(regexLiterals(/abcd?/)).toEqual(['abc']);
+    expect(regexLiterals(/abc?/)).toBeNull();
+    expect(regexLiterals(/(foo|bar)bazz/)).toEqual(['bazz']);
+    expect(regexLiterals(/\x41\x42\x43\x44/)).toBeNull();
+    expect(regexLiterals(/\cAbcd/)).toEqual(['bcd']);
+    expect(regexLiterals(/[abc]def+/)).toBeNull();
+    expect(regexLiterals(/fo|barr/)).toBeNull();
+  });
+});
