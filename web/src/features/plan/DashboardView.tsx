@@ -4,13 +4,12 @@ import { useTranslation } from 'react-i18next';
 import type { EChartsCoreOption } from 'echarts/core';
 import { DataTable } from '../../ui/DataTable.tsx';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
-import { Field } from '../../ui/Field.tsx';
 import { localised } from '../../ui/format.ts';
 import { useLoad } from '../../ui/hooks.ts';
 import { Panel } from '../../ui/Page.tsx';
 import { planApi, type Figures } from './api.ts';
 import { EChart } from '../../ui/EChart.tsx';
-import { periodOptions } from './periods.ts';
+import { PeriodField } from './PeriodField.tsx';
 
 function bars(labels: string[], completion: number[], overdue: number[], names: { completion: string; overdue: string }): EChartsCoreOption {
   return {
@@ -56,15 +55,7 @@ export function DashboardView() {
     <>
       <ErrorAlert error={error} />
       <div className="filters">
-        <Field label={t('plan.files.period')}>
-          <select value={period} onChange={(e) => setPeriod(e.target.value)}>
-            {periodOptions(t).map((o) => (
-              <option key={o.value} value={o.value}>
-                {o.label}
-              </option>
-            ))}
-          </select>
-        </Field>
+        <PeriodField value={period} onChange={setPeriod} />
       </div>
       {data ? (
         <>

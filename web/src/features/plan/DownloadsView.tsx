@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Field } from '../../ui/Field.tsx';
 import { useLoad } from '../../ui/hooks.ts';
 import { planApi, progressReportUrl } from './api.ts';
-import { periodOptions } from './periods.ts';
+import { PeriodField } from './PeriodField.tsx';
 
 export function DownloadsView() {
   const { t } = useTranslation();
@@ -25,15 +25,7 @@ export function DownloadsView() {
             ))}
           </select>
         </Field>
-        <Field label={t('plan.files.period')}>
-          <select value={period} onChange={(e) => setPeriod(e.target.value)}>
-            {periodOptions(t).map((o) => (
-              <option key={o.value} value={o.value}>
-                {o.label}
-              </option>
-            ))}
-          </select>
-        </Field>
+        <PeriodField value={period} onChange={setPeriod} />
       </div>
       <p className="form-actions">
         <a className="plan-download" href={progressReportUrl('pdf', organisationId, period)} download>

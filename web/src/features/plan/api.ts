@@ -1,12 +1,12 @@
 /** The action-plan API as the web app uses it; the shapes of its answers are the server's own. */
 import { api, query } from '../../api/client.ts';
-import type { Bilingual } from '../../api/types.ts';
 import type { Agency, Dashboard, Figures, PlanTree } from '../../../../src/modules/plan/plan.service.ts';
 import type { IndicatorStatus, ReportStatus, Stage } from '../../../../src/modules/plan/plan.tables.ts';
 import type { ExecutorView, HeadingView, MeasureView, PlanNode } from '../../../../src/modules/plan/plan.view.ts';
-import type { Report } from '../../../../src/modules/plan/reports.service.ts';
+import type { EvidenceInput } from '../../../../src/modules/plan/plan.evidence.ts';
+import type { Report, ReportInput } from '../../../../src/modules/plan/reports.service.ts';
 
-export type { Agency, Dashboard, Figures, IndicatorStatus, PlanNode, PlanTree, Report, ReportStatus, Stage };
+export type { Agency, Dashboard, Figures, IndicatorStatus, PlanNode, PlanTree, Report, ReportInput, ReportStatus, Stage };
 export type Executor = ExecutorView;
 export type Measure = MeasureView;
 export type Heading = HeadingView;
@@ -21,18 +21,8 @@ export interface PlanFilter {
   overdue?: boolean;
 }
 
-export interface ReportInput {
-  organisationId?: string;
-  stage: Stage;
-  stageStatus: 'in_progress' | 'achieved';
-  text: Bilingual;
-  percent: number;
-  date: string;
-  evidence: { name: string; mediaType: string; contentBase64: string }[];
-}
-
 /** A chosen file as the API takes it: base64 without the data-URL prefix. */
-export function readEvidence(file: File): Promise<ReportInput['evidence'][number]> {
+export function readEvidence(file: File): Promise<EvidenceInput> {
   return new Promise((resolve, reject) => {
     const reader = new FileReader();
     reader.onload = () => resolve({ name: file.name, mediaType: file.type || 'application/octet-stream', contentBase64: String(reader.result).replace(/^data:[^,]*,/, '') });
