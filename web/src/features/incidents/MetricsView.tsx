@@ -5,7 +5,7 @@ import type { EChartsCoreOption } from 'echarts/core';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { useLoad } from '../../ui/hooks.ts';
 import { Panel } from '../../ui/Page.tsx';
-import { EChart } from '../plan/EChart.tsx';
+import { EChart } from '../../ui/EChart.tsx';
 import { incidentsApi, type Group } from './api.ts';
 
 const minutes = (m: number | null) => (m === null ? '—' : m >= 60 ? `${(m / 60).toFixed(1)} h` : `${m} min`);
