@@ -1,4 +1,5 @@
 /** The signed-in app's pages, by path. */
+import { Suspense } from 'react';
 import { Route, Routes } from 'react-router-dom';
 import { Layout } from '../ui/Layout.tsx';
 import { moduleKeys } from '../ui/modules.ts';
@@ -17,7 +18,7 @@ export function AppRoutes() {
         <Route index element={<HomePage />} />
         {moduleKeys.map((key) => {
           const Page = modulePages[key];
-          return <Route key={key} path={`${key}/*`} element={Page ? <Page /> : <NotAvailablePage module={key} />} />;
+          return <Route key={key} path={`${key}/*`} element={Page ? <Suspense fallback={<p aria-busy="true" />}><Page /></Suspense> : <NotAvailablePage module={key} />} />;
         })}
         <Route path="admin/organisations" element={<OrganisationsPage />} />
         <Route path="admin/users" element={<UsersPage />} />
