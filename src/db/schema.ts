@@ -10,5 +10,6 @@ import type { CiiTables } from '../modules/cii/cii.tables.ts';
 import type { DetectTables } from '../modules/detect/detect.tables.ts';
 import type { IncidentsTables } from '../modules/incidents/incidents.tables.ts';
 import type { SharingTables } from '../modules/sharing/sharing.tables.ts';
+import type { AdvisoryTables } from '../modules/sharing/advisories.tables.ts';
 
-export interface Database extends IdentityTables, AuditTables, PlanTables, RiskTables, CiiTables, DetectTables, IncidentsTables, SharingTables {}
+export interface Database extends IdentityTables, AuditTables, PlanTables, RiskTables, CiiTables, DetectTables, IncidentsTables, SharingTables, AdvisoryTables {}
