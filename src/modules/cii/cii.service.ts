@@ -6,6 +6,7 @@
 import type { Executor } from '../../db/database.ts';
 import { newId } from '../../lib/crypto.ts';
 import { AppError, fail } from '../../lib/errors.ts';
+import { onlyOrganisations } from '../../lib/scope.ts';
 import * as audit from '../audit/audit.service.ts';
 import { auditActor } from '../identity/actor.ts';
 import type { Actor } from '../identity/identity.policy.ts';
@@ -62,6 +63,20 @@ function presentDependency(row: DependencyRow): Dependency {
 
 export async function listObjects(db: Executor, actor: Actor, filter: { organisationId?: string; sector?: string }): Promise<CiiObject[]> {
   return (await store.listObjects(db, ciiScope(actor), filter)).map(presentObject);
+}
+
+/**
+ * The sectors of the CII objects each of these organisations operates. A system read for
+ * matching early warnings to an operator's own inventory (the sectors only, no object details).
+ */
+export async function sectorsOf(db: Executor, organisationIds: readonly string[]): Promise<Map<string, string[]>> {
+  const byOrganisation = new Map<string, string[]>();
+  if (organisationIds.length === 0) return byOrganisation;
+  for (const row of await store.listObjects(db, onlyOrganisations(organisationIds))) {
+    const sectors = byOrganisation.get(row.organisation_id) ?? [];
+    if (!sectors.includes(row.sector)) byOrganisation.set(row.organisation_id, [...sectors, row.sector]);
+  }
+  return byOrganisation;
 }
 
 export async function getObject(db: Executor, actor: Actor, id: string): Promise<CiiObject> {

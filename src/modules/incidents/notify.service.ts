@@ -48,9 +48,26 @@ export async function removeWebhook(tx: Executor, actor: Actor, id: string): Pro
   await audit.record(tx, { actor: auditActor(actor), action: 'incident.webhook.remove', organisationId: removed.organisation_id, targetType: 'incident_webhook', targetId: id });
 }
 
+/**
+ * Queues a signed delivery of `payload` to every webhook of these organisations, in the caller's
+ * transaction, for `deliver` to send with retries. Other modules (sharing's early warnings) use
+ * this so there is one webhook registry, one signature and one retry policy.
+ */
+export async function queueWebhooks(tx: Executor, organisations: readonly string[], event: string, payload: Record<string, unknown>) {
+  return store.enqueue(tx, organisations, event, JSON.stringify({ event, ...payload }));
+}
+
+/** Status of deliveries queued by `queueWebhooks`: pending, delivered or failed (attempts exhausted). */
+export async function deliveryStatus(db: Executor, ids: readonly number[]) {
+  return (await store.deliveries(db, ids)).map((d) => ({
+    id: Number(d.id), attempts: d.attempts, deliveredAt: d.delivered_at ? new Date(d.delivered_at).toISOString() : null, lastError: d.last_error,
+    status: d.delivered_at ? 'delivered' as const : d.attempts >= maxAttempts ? 'failed' as const : 'pending' as const,
+  }));
+}
+
 function subjectOf(body: string): string {
-  const event = JSON.parse(body) as { event: string; incidentId: string; status?: string; severity?: string };
-  return `[Qalxan] ${event.event} — ${event.incidentId}${event.severity ? ` (${event.severity})` : ''}`;
+  const event = JSON.parse(body) as { event: string; incidentId?: string; advisoryId?: string; status?: string; severity?: string };
+  return `[Qalxan] ${event.event} — ${event.incidentId ?? event.advisoryId}${event.severity ? ` (${event.severity})` : ''}`;
 }
 
 async function post(send: typeof fetch, url: string, headers: Record<string, string>, body: string): Promise<string | null> {

@@ -28,11 +28,23 @@ export async function deleteWebhook(tx: Executor, scope: OrgScope, id: string): 
   return tx.deleteFrom('incident_webhooks').where('id', '=', id).where(scopeCondition(scope, 'organisation_id')).returningAll().executeTakeFirst();
 }
 
-/** Queues one delivery per webhook of these organisations (in the change's transaction: an outbox). */
-export async function enqueue(tx: Executor, organisations: readonly string[], event: string, body: string): Promise<void> {
-  if (organisations.length === 0) return;
-  const hooks = await tx.selectFrom('incident_webhooks').select('id').where('organisation_id', 'in', [...organisations]).execute();
-  if (hooks.length) await tx.insertInto('incident_webhook_deliveries').values(hooks.map((h) => ({ webhook_id: h.id, event, body }))).execute();
+/**
+ * Queues one delivery per webhook of these organisations (in the change's transaction: an
+ * outbox) and returns each queued delivery with its organisation, for callers that track status.
+ */
+export async function enqueue(tx: Executor, organisations: readonly string[], event: string, body: string): Promise<{ id: number; organisationId: string }[]> {
+  if (organisations.length === 0) return [];
+  const hooks = await tx.selectFrom('incident_webhooks').select(['id', 'organisation_id']).where('organisation_id', 'in', [...organisations]).execute();
+  if (hooks.length === 0) return [];
+  const owner = new Map(hooks.map((h) => [h.id, h.organisation_id]));
+  const queued = await tx.insertInto('incident_webhook_deliveries').values(hooks.map((h) => ({ webhook_id: h.id, event, body }))).returning(['id', 'webhook_id']).execute();
+  return queued.map((d) => ({ id: Number(d.id), organisationId: owner.get(d.webhook_id)! }));
+}
+
+/** Where these deliveries stand (attempts, delivered or last error). */
+export async function deliveries(db: Executor, ids: readonly number[]) {
+  if (ids.length === 0) return [];
+  return db.selectFrom('incident_webhook_deliveries').select(['id', 'attempts', 'delivered_at', 'last_error']).where('id', 'in', [...ids]).execute();
 }
 
 /** Undelivered deliveries with fewer than `maxAttempts` tries, oldest first, with their webhook. */
