@@ -1,11 +1,12 @@
 /**
  * The sharing API under /api/sharing: collections and their grants, bundle and MISP import
  * with per-object reports, publishing an incident, bundle export. TAXII 2.1 is in
- * taxii.routes.ts, subscriptions in subscriptions.routes.ts.
+ * taxii.routes.ts, subscriptions in subscriptions.routes.ts, advisories in advisories.routes.ts.
  */
 import type { FastifyReply } from 'fastify';
 import { actorOf } from '../../http/auth.ts';
 import type { App, RouteDeps } from '../../http/types.ts';
+import { advisoryRoutes } from './advisories.routes.ts';
 import * as collections from './collections.service.ts';
 import { mispObjects } from './misp.ts';
 import { CollectionBody, ExportQuery, GrantBody, GrantParams, IdParams, ImportBody, MispBody, PublishIncidentBody } from './sharing.schema.ts';
@@ -71,5 +72,6 @@ export function sharingRoutes(app: App, deps: RouteDeps): void {
     });
 
   subscriptionRoutes(app, deps);
+  advisoryRoutes(app, deps);
   taxiiRoutes(app, deps);
 }

@@ -1,0 +1,89 @@
+/**
+ * The only code that touches the advisory, subscription, warning and read-receipt tables.
+ * Advisory reads return candidate rows; the TLP rule itself (tlp.ts `entitled`) is applied by
+ * the service, so it stays in one place for STIX objects and advisories alike.
+ */
+import type { Insertable, Selectable, Updateable } from 'kysely';
+import type { Executor } from '../../db/database.ts';
+import { scopeCondition, type OrgScope } from '../../lib/scope.ts';
+import type { SharingAdvisorySubscriptionTable, SharingAdvisoryTable, SharingWarningTable } from './advisories.tables.ts';
+
+export type AdvisoryRow = Selectable<SharingAdvisoryTable>;
+export type AdvisorySubscriptionRow = Selectable<SharingAdvisorySubscriptionTable>;
+export type WarningRow = Selectable<SharingWarningTable>;
+
+export async function insert(tx: Executor, row: Insertable<SharingAdvisoryTable>): Promise<void> {
+  await tx.insertInto('sharing_advisories').values(row).execute();
+}
+
+export async function update(tx: Executor, id: string, patch: Updateable<SharingAdvisoryTable>): Promise<void> {
+  await tx.updateTable('sharing_advisories').set(patch).where('id', '=', id).execute();
+}
+
+export async function get(db: Executor, id: string): Promise<AdvisoryRow | undefined> {
+  return db.selectFrom('sharing_advisories').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** Published advisories up to a TLP rank (the public feed asks for CLEAR only), newest first. */
+export async function published(db: Executor, maxTlp: number, limit: number): Promise<AdvisoryRow[]> {
+  return db.selectFrom('sharing_advisories').selectAll().where('status', '=', 'published').where('tlp', '<=', maxTlp)
+    .orderBy('published_at', 'desc').limit(limit).execute();
+}
+
+/** Candidates for a reader's list: published ones plus drafts of the organisations in `drafts`. */
+export async function candidates(db: Executor, drafts: OrgScope, limit: number): Promise<AdvisoryRow[]> {
+  return db.selectFrom('sharing_advisories').selectAll()
+    .where((eb) => eb.or([eb('status', '=', 'published'), eb.and([eb('status', '=', 'draft'), scopeCondition(drafts, 'organisation_id')])]))
+    .orderBy('updated_at', 'desc').limit(limit).execute();
+}
+
+export async function subscriptions(db: Executor, scope: OrgScope): Promise<AdvisorySubscriptionRow[]> {
+  return db.selectFrom('sharing_advisory_subscriptions').selectAll().where(scopeCondition(scope, 'organisation_id')).execute();
+}
+
+export async function allSubscriptions(db: Executor): Promise<AdvisorySubscriptionRow[]> {
+  return db.selectFrom('sharing_advisory_subscriptions').selectAll().execute();
+}
+
+export async function upsertSubscription(tx: Executor, row: Insertable<SharingAdvisorySubscriptionTable>): Promise<void> {
+  await tx.insertInto('sharing_advisory_subscriptions').values(row)
+    .onConflict((oc) => oc.column('organisation_id').doUpdateSet({ sectors: row.sectors, keywords: row.keywords, use_cii_sectors: row.use_cii_sectors, updated_at: new Date() })).execute();
+}
+
+export async function insertWarnings(tx: Executor, rows: Insertable<SharingWarningTable>[]): Promise<void> {
+  if (rows.length) await tx.insertInto('sharing_warnings').values(rows).onConflict((oc) => oc.columns(['advisory_id', 'organisation_id']).doNothing()).execute();
+}
+
+/** Organisations among `organisations` that were warned of this advisory (they may read it up to AMBER). */
+export async function warnedAmong(db: Executor, advisoryIds: readonly string[], organisations: readonly string[]): Promise<{ advisory_id: string; organisation_id: string }[]> {
+  if (advisoryIds.length === 0 || organisations.length === 0) return [];
+  return db.selectFrom('sharing_warnings').select(['advisory_id', 'organisation_id'])
+    .where('advisory_id', 'in', [...advisoryIds]).where('organisation_id', 'in', [...organisations]).execute();
+}
+
+/** Warnings of the organisations in scope, newest first, with their advisory and whether `userId` opened each. */
+export async function warnings(db: Executor, scope: OrgScope, userId: string, limit: number) {
+  return db.selectFrom('sharing_warnings as w').innerJoin('sharing_advisories as a', 'a.id', 'w.advisory_id')
+    .leftJoin('sharing_warning_reads as r', (join) => join.onRef('r.warning_id', '=', 'w.id').on('r.user_id', '=', userId))
+    .select(['w.id', 'w.organisation_id', 'w.advisory_id', 'w.reasons', 'w.created_at', 'a.title_az', 'a.title_en', 'a.severity', 'a.tlp', 'r.opened_at'])
+    .where(scopeCondition(scope, 'w.organisation_id')).orderBy('w.created_at', 'desc').limit(limit).execute();
+}
+
+export async function warning(db: Executor, scope: OrgScope, id: string): Promise<WarningRow | undefined> {
+  return db.selectFrom('sharing_warnings').selectAll().where('id', '=', id).where(scopeCondition(scope, 'organisation_id')).executeTakeFirst();
+}
+
+/** Records that a user opened a warning; the first opening is kept. */
+export async function markRead(tx: Executor, warningId: string, userId: string): Promise<void> {
+  await tx.insertInto('sharing_warning_reads').values({ warning_id: warningId, user_id: userId }).onConflict((oc) => oc.columns(['warning_id', 'user_id']).doNothing()).execute();
+}
+
+/** Every warning of an advisory with its organisation and read receipts (user name, when). */
+export async function reach(db: Executor, advisoryId: string) {
+  const rows = await db.selectFrom('sharing_warnings as w').innerJoin('organisations as o', 'o.id', 'w.organisation_id')
+    .select(['w.id', 'w.organisation_id', 'w.reasons', 'w.delivery_ids', 'w.created_at', 'o.acronym', 'o.name_az', 'o.name_en'])
+    .where('w.advisory_id', '=', advisoryId).orderBy('o.acronym').execute();
+  const reads = rows.length === 0 ? [] : await db.selectFrom('sharing_warning_reads as r').innerJoin('users as u', 'u.id', 'r.user_id')
+    .select(['r.warning_id', 'u.username', 'r.opened_at']).where('r.warning_id', 'in', rows.map((r) => r.id)).orderBy('r.opened_at').execute();
+  return rows.map((r) => ({ ...r, reads: reads.filter((x) => x.warning_id === r.id) }));
+}
