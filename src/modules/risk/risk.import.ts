@@ -1,9 +1,11 @@
 /**
- * Moving a register in and out of spreadsheets: CSV or JSON, all-or-nothing per file. Every
- * row is checked first (schema, threat class, scales); any problem rejects the whole file with
- * a report naming the line, so nothing is half-imported.
+ * Moving a register in and out of spreadsheets: CSV, XLSX or JSON, all-or-nothing per file.
+ * Every row is checked first (schema, threat class, scales); any problem rejects the whole file
+ * with a report naming the line (for XLSX, the row number the spreadsheet shows), so nothing is
+ * half-imported. XLSX uses the CSV's columns on its first worksheet.
  */
 import Ajv from 'ajv';
+import ExcelJS from 'exceljs';
 import addFormats from 'ajv-formats';
 import type { Executor } from '../../db/database.ts';
 import { AppError } from '../../lib/errors.ts';
@@ -62,8 +64,59 @@ function csvRecord(header: string[], fields: string[]): Record<string, unknown> 
   return Object.fromEntries(Object.entries(record).filter(([, v]) => v !== undefined));
 }
 
+export type ImportFormat = 'csv' | 'json' | 'xlsx';
+export type ExportFormat = ImportFormat;
+
+/** Cells missing from the header that every file must have. */
+const requiredColumns = ['title', 'threatClass', 'likelihood', 'treatment'];
+
+function headerRecords(head: { line: number; fields: string[] } | undefined, rows: { line: number; fields: string[] }[]): { line: number; record: unknown }[] {
+  const header = head?.fields.map((h) => h.trim()) ?? [];
+  const missing = requiredColumns.filter((c) => !header.includes(c));
+  if (missing.length > 0) throw new AppError('unprocessable', `The header lacks ${missing.join(', ')}`, { errors: [{ path: `line ${head?.line ?? 1}`, message: `missing columns: ${missing.join(', ')}` }] });
+  return rows.map((r) => ({ line: r.line, record: csvRecord(header, r.fields) }));
+}
+
+/** A cell's value as the text a CSV would hold: dates as ISO dates, formulas by their result, rich text joined. */
+function cellText(value: ExcelJS.CellValue): string {
+  if (value === null || value === undefined) return '';
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if (typeof value === 'object') {
+    if ('richText' in value) return value.richText.map((r) => r.text).join('');
+    if ('text' in value && typeof value.text === 'string') return value.text;
+    if ('result' in value) return cellText(value.result as ExcelJS.CellValue);
+    if ('error' in value) return String(value.error);
+    return '';
+  }
+  return String(value);
+}
+
+/** The first worksheet's non-empty rows, each with the row number the spreadsheet shows. */
+export async function parseXlsx(content: Buffer): Promise<{ line: number; fields: string[] }[]> {
+  const book = new ExcelJS.Workbook();
+  try {
+    await book.xlsx.load(content as unknown as ArrayBuffer);
+  } catch (e) {
+    throw new AppError('unprocessable', `The file is not an XLSX workbook: ${(e as Error).message}`, { errors: [{ path: 'line 1', message: 'not an XLSX workbook' }] });
+  }
+  const sheet = book.worksheets[0];
+  if (!sheet) return [];
+  const rows: { line: number; fields: string[] }[] = [];
+  sheet.eachRow({ includeEmpty: false }, (row) => {
+    const fields: string[] = [];
+    for (let c = 1; c <= row.cellCount; c++) fields.push(cellText(row.getCell(c).value));
+    if (fields.some((f) => f.trim() !== '')) rows.push({ line: row.number, fields });
+  });
+  return rows;
+}
+
 /** The file's rows as records with their line numbers, or the reason the file cannot be read. */
-function records(format: 'csv' | 'json', content: string): { line: number; record: unknown }[] {
+async function records(format: ImportFormat, content: string): Promise<{ line: number; record: unknown }[]> {
+  if (format === 'xlsx') {
+    if (!/^[A-Za-z0-9+/\s]*={0,2}\s*$/.test(content)) throw new AppError('unprocessable', 'An XLSX file must be sent base64-encoded', { errors: [{ path: 'line 1', message: 'not base64' }] });
+    const [head, ...rows] = await parseXlsx(Buffer.from(content, 'base64'));
+    return headerRecords(head, rows);
+  }
   if (format === 'json') {
     let parsed: unknown;
     try { parsed = JSON.parse(content); } catch (e) { throw new AppError('unprocessable', `The file is not JSON: ${(e as Error).message}`, { errors: [{ path: 'line 1', message: 'not JSON' }] }); }
@@ -72,16 +125,13 @@ function records(format: 'csv' | 'json', content: string): { line: number; recor
     return parsed.map((record, i) => ({ line: i + 1, record }));
   }
   const [head, ...rows] = parseCsv(content);
-  const header = head?.fields.map((h) => h.trim()) ?? [];
-  const missing = ['title', 'threatClass', 'likelihood', 'treatment'].filter((c) => !header.includes(c));
-  if (missing.length > 0) throw new AppError('unprocessable', `The header lacks ${missing.join(', ')}`, { errors: [{ path: 'line 1', message: `missing columns: ${missing.join(', ')}` }] });
-  return rows.map((r) => ({ line: r.line, record: csvRecord(header, r.fields) }));
+  return headerRecords(head, rows);
 }
 
 /** Imports a file into an organisation's register; on any bad row nothing is stored. */
-export async function importRisks(tx: Executor, actor: Actor, input: { organisationId: string; format: 'csv' | 'json'; content: string }): Promise<{ imported: number; ids: string[] }> {
+export async function importRisks(tx: Executor, actor: Actor, input: { organisationId: string; format: ImportFormat; content: string }): Promise<{ imported: number; ids: string[] }> {
   assertKeeps(actor, input.organisationId);
-  const rows = records(input.format, input.content);
+  const rows = await records(input.format, input.content);
   const errors: { path: string; message: string }[] = [];
   for (const { line, record } of rows) {
     if (!validRow(record)) {
@@ -116,10 +166,27 @@ function exportRow(r: Risk): Record<(typeof csvColumns)[number], unknown> {
   };
 }
 
-/** A register as CSV (the import's columns) or JSON (the API's risk objects). */
-export async function exportRisks(tx: Executor, actor: Actor, query: Pick<RiskListQuery, 'level' | 'organisationId'>, format: 'csv' | 'json'): Promise<string> {
+/** A register as an XLSX workbook: one sheet, the CSV's columns, levels as numbers and dates as ISO text. */
+async function xlsxExport(risks: Risk[]): Promise<Buffer> {
+  const book = new ExcelJS.Workbook();
+  const sheet = book.addWorksheet('Risks');
+  sheet.columns = csvColumns.map((c) => ({ header: c, key: c, width: c === 'title' || c === 'description' ? 40 : 16 }));
+  sheet.getRow(1).font = { bold: true };
+  sheet.views = [{ state: 'frozen', ySplit: 1 }];
+  for (const r of risks) {
+    const row = exportRow(r);
+    sheet.addRow(csvColumns.map((c) => row[c] ?? null));
+  }
+  return Buffer.from(await book.xlsx.writeBuffer());
+}
+
+/** A register as CSV or XLSX (the import's columns) or JSON (the API's risk objects). */
+export async function exportRisks(tx: Executor, actor: Actor, query: Pick<RiskListQuery, 'level' | 'organisationId'>, format: 'xlsx'): Promise<Buffer>;
+export async function exportRisks(tx: Executor, actor: Actor, query: Pick<RiskListQuery, 'level' | 'organisationId'>, format: ExportFormat): Promise<string | Buffer>;
+export async function exportRisks(tx: Executor, actor: Actor, query: Pick<RiskListQuery, 'level' | 'organisationId'>, format: ExportFormat): Promise<string | Buffer> {
   const risks = await list(tx, actor, { ...query, limit: 1000 });
   if (format === 'json') return JSON.stringify(risks, null, 2);
+  if (format === 'xlsx') return xlsxExport(risks);
   const lines = [csvColumns.join(','), ...risks.map((r) => { const row = exportRow(r); return csvColumns.map((c) => csvField(row[c])).join(','); })];
   return `${lines.join('\r\n')}\r\n`;
 }

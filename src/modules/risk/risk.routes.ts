@@ -9,6 +9,7 @@ import * as workflow from './risk.workflow.ts';
 import * as taxonomy from './taxonomy.service.ts';
 
 const tags = ['risk'];
+const exportTypes = { csv: 'text/csv; charset=utf-8', json: 'application/json', xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' } as const;
 
 export function riskRoutes(app: App, { db }: RouteDeps): void {
   app.get('/api/risk/taxonomy', { schema: { tags, summary: 'Threat categories and classes' } },
@@ -29,13 +30,13 @@ export function riskRoutes(app: App, { db }: RouteDeps): void {
     async (request) => ({ items: await db.transaction().execute((tx) => risks.list(tx, actorOf(request), request.query)) }));
   app.get('/api/risks/heatmap', { schema: { tags, summary: 'Likelihood × impact heat map and summary', querystring: schema.HeatmapQuery } },
     async (request) => db.transaction().execute((tx) => heatmap(tx, actorOf(request), request.query)));
-  app.get('/api/risks/export', { schema: { tags, summary: 'Export a register as CSV or JSON', querystring: schema.ExportQuery } },
+  app.get('/api/risks/export', { schema: { tags, summary: 'Export a register as CSV, XLSX or JSON', querystring: schema.ExportQuery } },
     async (request, reply) => {
       const body = await db.transaction().execute((tx) => exportRisks(tx, actorOf(request), request.query, request.query.format));
-      return reply.type(request.query.format === 'csv' ? 'text/csv; charset=utf-8' : 'application/json')
+      return reply.type(exportTypes[request.query.format])
         .header('content-disposition', `attachment; filename="risks-${request.query.level}.${request.query.format}"`).send(body);
     });
-  app.post('/api/risks/import', { schema: { tags, summary: 'Import risks (all or nothing per file)', body: schema.ImportBody } },
+  app.post('/api/risks/import', { schema: { tags, summary: 'Import risks from CSV, JSON or base64 XLSX (all or nothing per file)', body: schema.ImportBody } },
     async (request, reply) => reply.code(201).send(await db.transaction().execute((tx) => importRisks(tx, actorOf(request), request.body))));
   app.post('/api/risks', { schema: { tags, summary: 'Record a risk', body: schema.RiskBody } },
     async (request, reply) => reply.code(201).send(await db.transaction().execute((tx) => risks.create(tx, actorOf(request), request.body))));

@@ -94,13 +94,14 @@ export const CoExecutorsBody = Type.Object({ acronyms: Type.Array(Type.String({ 
 export const AcceptBody = Type.Object({ expiresOn: IsoDate, note: Type.Optional(Text(2000)) }, strict);
 export const ImportBody = Type.Object({
   organisationId: Type.String({ format: 'uuid' }),
-  format: oneOf(['csv', 'json'] as const),
-  content: Type.String({ minLength: 1, maxLength: 5_000_000 }),
+  /** An XLSX file's content is its bytes in base64. */
+  format: oneOf(['csv', 'json', 'xlsx'] as const),
+  content: Type.String({ minLength: 1, maxLength: 7_000_000 }),
 }, strict);
 export const ExportQuery = Type.Object({
   level: oneOf(riskLevels),
   organisationId: Type.Optional(Type.String({ format: 'uuid' })),
-  format: oneOf(['csv', 'json'] as const),
+  format: oneOf(['csv', 'json', 'xlsx'] as const),
 }, strict);
 
 export type ThreatClassBody = Static<typeof ThreatClassBody>;

@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, makeOrganisation, makeUser, nationalCertId, signIn, type Client, type TestContext } from '../../testing/app.ts';
 import { seedThreatTaxonomy } from './taxonomy.service.ts';
@@ -174,5 +175,59 @@ describe('import and export', () => {
   it('imports JSON and reports items by position', async () => {
     const bad = await operator.request('POST', '/api/risks/import', { organisationId: org, format: 'json', content: JSON.stringify([risk({ organisationId: undefined }), { title: 'x' }]) });
     expect(bad.json().errors.map((e: { path: string }) => e.path)).toEqual(['line 2']);
+  });
+
+  const columns = ['title', 'threatClass', 'likelihood', 'impactPeople', 'impactEconomy', 'impactStateFunctions', 'impactOtherSectors', 'treatment', 'reviewDate'];
+  async function workbook(rows: unknown[][]): Promise<string> {
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet('My risks');
+    sheet.addRow(columns);
+    for (const row of rows) sheet.addRow(row);
+    return Buffer.from(await book.xlsx.writeBuffer()).toString('base64');
+  }
+
+  it('imports an XLSX workbook and exports it back as one a spreadsheet reads', async () => {
+    const content = await workbook([
+      ['Cloud tenant takeover', 'enisa:ransomware', 3, 2, 4, 2, 1, 'mitigate', new Date(Date.UTC(2027, 2, 15))],
+      [],
+      ['Drone over substation, "north"', 'enisa:denial-of-service', 2, 3, 2, 1, 2, 'avoid', '2027-04-01'],
+    ]);
+    const response = await operator.request('POST', '/api/risks/import', { organisationId: org, format: 'xlsx', content });
+    expect(response.statusCode, response.body).toBe(201);
+    expect(response.json().imported).toBe(2);
+    const stored = (await operator.request('GET', '/api/risks')).json().items.find((r: { title: string }) => r.title === 'Cloud tenant takeover');
+    expect(stored).toMatchObject({ likelihood: 3, impact: { people: 2, economy: 4, stateFunctions: 2, otherSectors: 1 }, reviewDate: '2027-03-15' });
+
+    const exported = await operator.request('GET', `/api/risks/export?level=organisation&organisationId=${org}&format=xlsx`);
+    expect(exported.statusCode).toBe(200);
+    expect(exported.headers['content-type']).toContain('spreadsheetml');
+    expect(exported.headers['content-disposition']).toContain('risks-organisation.xlsx');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(exported.rawPayload as unknown as ArrayBuffer);
+    const sheet = book.worksheets[0]!;
+    expect((sheet.getRow(1).values as unknown[]).slice(1, 4)).toEqual(['title', 'threatClass', 'likelihood']);
+    const rows = sheet.getSheetValues().slice(2).map((r) => (r as unknown[]).slice(1));
+    expect(rows).toContainEqual(expect.arrayContaining(['Drone over substation, "north"', 'enisa:denial-of-service', 2, 3, 2, 1, 2, 'avoid']));
+
+    // The export goes back in as it came out: the same columns, the same validation.
+    const again = await operator.request('POST', '/api/risks/import', { organisationId: org, format: 'xlsx', content: exported.rawPayload.toString('base64') });
+    expect(again.statusCode, again.body).toBe(201);
+    expect(again.json().imported).toBe(rows.length);
+  });
+
+  it('imports nothing from an XLSX workbook with a bad row, naming the row the spreadsheet shows', async () => {
+    const before = (await operator.request('GET', '/api/risks')).json().items.length;
+    const content = await workbook([
+      ['Fine row', 'enisa:phishing-attacks', 2, 1, 1, 1, 1, 'mitigate', '2027-01-01'],
+      [],
+      ['Unknown class', 'enisa:nope', 2, 1, 1, 1, 1, 'mitigate'],
+      ['Half a level', 'enisa:spam', 2.5, 1, 1, 1, 1, 'avoid'],
+    ]);
+    const response = await operator.request('POST', '/api/risks/import', { organisationId: org, format: 'xlsx', content });
+    expect(response.statusCode).toBe(422);
+    expect(response.json().errors.map((e: { path: string }) => e.path)).toEqual(['line 4', 'line 5']);
+    expect((await operator.request('GET', '/api/risks')).json().items).toHaveLength(before);
+    const garbage = await operator.request('POST', '/api/risks/import', { organisationId: org, format: 'xlsx', content: Buffer.from('not a workbook').toString('base64') });
+    expect([garbage.statusCode, garbage.json().errors[0].path]).toEqual([422, 'line 1']);
   });
 });
