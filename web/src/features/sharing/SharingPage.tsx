@@ -1,7 +1,8 @@
-/** Threat information sharing: TAXII collections with bundle import, and subscriptions to other CERTs' collections. */
+/** Threat information sharing: TAXII collections with bundle import, subscriptions to other CERTs' collections, and advisories with early warnings. */
 import { NavLink, Route, Routes } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { Page } from '../../ui/Page.tsx';
+import { AdvisoriesView } from './AdvisoriesView.tsx';
 import { CollectionsView } from './CollectionsView.tsx';
 import { SubscriptionsView } from './SubscriptionsView.tsx';
 import '../risk/risk.css';
@@ -11,6 +12,7 @@ export function SharingPage() {
   const tabs = [
     { to: '/sharing', label: t('sharing.tabs.collections'), end: true },
     { to: '/sharing/subscriptions', label: t('sharing.tabs.subscriptions') },
+    { to: '/sharing/advisories', label: t('sharing.tabs.advisories') },
   ];
   return (
     <Page title={t('sharing.title')}>
@@ -22,6 +24,7 @@ export function SharingPage() {
       <Routes>
         <Route index element={<CollectionsView />} />
         <Route path="subscriptions" element={<SubscriptionsView />} />
+        <Route path="advisories" element={<AdvisoriesView />} />
       </Routes>
     </Page>
   );

@@ -1,0 +1,109 @@
+/**
+ * Advisories: warnings received by the user's organisations (opening one records the read
+ * receipt), the advisories the user may read, and for CERT analysts drafts to edit and publish
+ * with each published advisory's reach (which exposed organisations opened it, which did not).
+ */
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { currentLanguage } from '../../i18n.ts';
+import { useSession } from '../../session/SessionProvider.tsx';
+import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
+import { useAction, useLoad } from '../../ui/hooks.ts';
+import { Panel } from '../../ui/Page.tsx';
+import { AdvisoryForm } from './AdvisoryForm.tsx';
+import { advisoriesApi, type Advisory, type Reach } from './api.ts';
+
+export function AdvisoriesView() {
+  const { t } = useTranslation();
+  const lng = currentLanguage();
+  const session = useSession();
+  const authoring = session.memberships.filter((m) => m.role === 'cert_analyst' || m.role === 'coordinator');
+  const advisories = useLoad(() => advisoriesApi.list(), []);
+  const warnings = useLoad(() => advisoriesApi.warnings(), []);
+  const [editing, setEditing] = useState<Advisory | null>(null);
+  const [formOpen, setFormOpen] = useState(false);
+  const [opened, setOpened] = useState<Advisory | null>(null);
+  const [reach, setReach] = useState<{ id: string; data: Reach } | null>(null);
+  const { run, busy, error } = useAction();
+  const mayAuthor = (a: Advisory) => authoring.some((m) => m.organisationId === a.organisationId);
+
+  return (
+    <>
+      <ErrorAlert error={advisories.error ?? warnings.error ?? error} />
+      <Panel title={t('sharing.advisory.warnings')}>
+        <table>
+          <thead><tr><th>{t('sharing.advisory.title')}</th><th>TLP</th><th>{t('sharing.advisory.reasons')}</th><th>{t('sharing.advisory.received')}</th><th /></tr></thead>
+          <tbody>
+            {(warnings.data?.items ?? []).map((w) => (
+              <tr key={w.id}>
+                <td>{w.title[lng]}</td><td>{w.tlp}</td><td>{w.reasons.join(', ')}</td><td>{new Date(w.createdAt).toLocaleString()}</td>
+                <td>
+                  <button type="button" disabled={busy} onClick={() => void run(async () => { setOpened(await advisoriesApi.openWarning(w.id)); warnings.reload(); })}>
+                    {w.openedAt ? t('sharing.advisory.reopen') : t('sharing.advisory.open')}
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        {opened && (
+          <article aria-label={opened.title[lng]}>
+            <h3>{opened.title[lng]} <small>TLP:{opened.tlp} · {t(`sharing.advisory.severities.${opened.severity}`)}</small></h3>
+            <p>{opened.summary[lng]}</p>
+            <p style={{ whiteSpace: 'pre-wrap' }}>{opened.body[lng]}</p>
+            <h4>{t('sharing.advisory.actions')}</h4>
+            <p style={{ whiteSpace: 'pre-wrap' }}>{opened.actions[lng]}</p>
+            <p>{opened.cves.join(', ')}</p>
+          </article>
+        )}
+      </Panel>
+      <Panel title={t('sharing.advisory.list')}>
+        {authoring.length > 0 && <button type="button" onClick={() => { setEditing(null); setFormOpen(true); }}>{t('sharing.advisory.create')}</button>}
+        <table>
+          <thead><tr><th>{t('sharing.advisory.title')}</th><th>TLP</th><th>{t('sharing.advisory.severity')}</th><th>{t('sharing.advisory.status')}</th><th>CVE</th><th /></tr></thead>
+          <tbody>
+            {(advisories.data?.items ?? []).map((a) => (
+              <tr key={a.id}>
+                <td>{a.title[lng]}</td><td>{a.tlp}</td><td>{t(`sharing.advisory.severities.${a.severity}`)}</td>
+                <td>{t(`sharing.advisory.statuses.${a.status}`)}</td><td>{a.cves.join(', ')}</td>
+                <td>
+                  {mayAuthor(a) && a.status === 'draft' && (
+                    <>
+                      <button type="button" onClick={() => { setEditing(a); setFormOpen(true); }}>{t('sharing.advisory.edit')}</button>
+                      <button type="button" disabled={busy} onClick={() => void run(async () => { await advisoriesApi.publish(a.id); advisories.reload(); })}>{t('sharing.advisory.publish')}</button>
+                    </>
+                  )}
+                  {mayAuthor(a) && a.status === 'published' && (
+                    <button type="button" disabled={busy} onClick={() => void run(async () => setReach({ id: a.id, data: await advisoriesApi.reach(a.id) }))}>{t('sharing.advisory.reach')}</button>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        {reach && (
+          <section aria-label={t('sharing.advisory.reach')}>
+            <p>{t('sharing.advisory.reachSummary', { opened: reach.data.opened, total: reach.data.total })}</p>
+            <table>
+              <thead><tr><th>{t('sharing.advisory.organisation')}</th><th>{t('sharing.advisory.reasons')}</th><th>{t('sharing.advisory.openedBy')}</th><th>{t('sharing.advisory.webhook')}</th></tr></thead>
+              <tbody>
+                {reach.data.items.map((i) => (
+                  <tr key={i.warningId}>
+                    <td>{i.acronym}</td><td>{i.reasons.join(', ')}</td>
+                    <td>{i.opened ? i.reads.map((r) => `${r.username} (${new Date(r.openedAt).toLocaleString()})`).join(', ') : <strong>{t('sharing.advisory.notOpened')}</strong>}</td>
+                    <td>{i.deliveries.map((d) => `${t(`sharing.advisory.delivery.${d.status}`)} (${d.attempts})`).join(', ') || '—'}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </section>
+        )}
+      </Panel>
+      {formOpen && (
+        <Panel title={t(editing ? 'sharing.advisory.edit' : 'sharing.advisory.create')}>
+          <AdvisoryForm key={editing?.id ?? 'new'} organisations={authoring} editing={editing} onSaved={() => { setFormOpen(false); advisories.reload(); }} />
+        </Panel>
+      )}
+    </>
+  );
+}
