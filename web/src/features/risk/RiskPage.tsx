@@ -7,10 +7,12 @@ import { Field } from '../../ui/Field.tsx';
 import { useLoad } from '../../ui/hooks.ts';
 import { localised } from '../../ui/format.ts';
 import { Page, Panel } from '../../ui/Page.tsx';
-import { riskApi, type Level, type RiskFilter } from './api.ts';
+import { riskApi, type Level, type Risk, type RiskFilter } from './api.ts';
 import { HeatMap } from './HeatMap.tsx';
+import { RiskDetail } from './RiskDetail.tsx';
 import { RiskForm } from './RiskForm.tsx';
 import { RiskTable } from './RiskTable.tsx';
+import { keptOrganisations, RiskExport, RiskImport } from './RiskTransfer.tsx';
 import './risk.css';
 
 export function RiskPage() {
@@ -18,6 +20,9 @@ export function RiskPage() {
   const session = useSession();
   const [filter, setFilter] = useState<RiskFilter>({ level: 'organisation' });
   const [creating, setCreating] = useState(false);
+  const [importing, setImporting] = useState(false);
+  const [opened, setOpened] = useState<Risk | null>(null);
+  const kept = keptOrganisations(session);
   const taxonomy = useLoad(() => riskApi.taxonomy(), []);
   const risks = useLoad(() => riskApi.list(filter), [filter]);
   const heat = useLoad(() => riskApi.heatmap(filter.level), [filter.level, risks.data]);
@@ -25,11 +30,27 @@ export function RiskPage() {
   const set = (change: Partial<RiskFilter>) => setFilter((f) => ({ ...f, ...change }));
 
   return (
-    <Page title={t('risk.title')} actions={<button type="button" onClick={() => setCreating(true)}>{t('risk.create')}</button>}>
+    <Page title={t('risk.title')} actions={(
+      <>
+        <button type="button" onClick={() => setCreating(true)}>{t('risk.create')}</button>
+        {kept.length > 0 ? <button type="button" className="secondary" onClick={() => setImporting(true)}>{t('risk.transfer.import')}</button> : null}
+        <RiskExport level={filter.level} />
+      </>
+    )}>
       <ErrorAlert error={risks.error ?? taxonomy.error} />
       {creating ? (
         <Panel title={t('risk.create')}>
           <RiskForm session={session} classes={taxonomy.data?.classes ?? []} onSaved={() => { setCreating(false); risks.reload(); }} onCancel={() => setCreating(false)} />
+        </Panel>
+      ) : null}
+      {importing ? (
+        <Panel title={t('risk.transfer.import')}>
+          <RiskImport session={session} onImported={risks.reload} onCancel={() => setImporting(false)} />
+        </Panel>
+      ) : null}
+      {opened ? (
+        <Panel title={t('risk.detail.title', { title: opened.title })}>
+          <RiskDetail risk={opened} session={session} onChanged={(r) => { setOpened(r); risks.reload(); }} onClose={() => setOpened(null)} />
         </Panel>
       ) : null}
       <div className="risk-filters" role="group" aria-label={t('risk.filters')}>
@@ -55,7 +76,7 @@ export function RiskPage() {
         ) : null}
       </div>
       {heat.data ? <HeatMap heatmap={heat.data} onPick={(likelihood, impact) => set({ likelihood, impact })} /> : null}
-      {risks.data ? <RiskTable risks={risks.data.items} classNames={classNames} session={session} onChanged={risks.reload} /> : null}
+      {risks.data ? <RiskTable risks={risks.data.items} classNames={classNames} session={session} onChanged={risks.reload} onOpen={setOpened} /> : null}
     </Page>
   );
 }

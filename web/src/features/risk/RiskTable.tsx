@@ -14,9 +14,10 @@ interface Props {
   classNames: Map<string, string>;
   session: Session;
   onChanged: () => void;
+  onOpen: (risk: Risk) => void;
 }
 
-export function RiskTable({ risks, classNames, session, onChanged }: Props) {
+export function RiskTable({ risks, classNames, session, onChanged, onOpen }: Props) {
   const { t } = useTranslation();
   const { run, busy, error } = useAction();
   const act = (action: () => Promise<unknown>) => void run(async () => { await action(); onChanged(); });
@@ -39,6 +40,7 @@ export function RiskTable({ risks, classNames, session, onChanged }: Props) {
         ]}
         actions={(r) => (
           <>
+            <button type="button" className="secondary small" onClick={() => onOpen(r)}>{t('risk.openRisk')}</button>
             {r.level === 'organisation' && !r.escalatedRiskId && keeps(session, r.organisationId) ? (
               <button type="button" className="secondary small" disabled={busy} onClick={() => act(() => riskApi.escalate(r.id))}>{t('risk.escalate')}</button>
             ) : null}

@@ -21,11 +21,26 @@ export interface Impact {
   otherSectors: number;
 }
 
+export interface RiskAction {
+  title: string;
+  dueDate: string | null;
+  cost: number | null;
+  done: boolean;
+}
+
+export interface Acceptance {
+  by: string;
+  at: string;
+  expiresOn: string;
+  note: string | null;
+}
+
 export interface Risk {
   id: string;
   level: Level;
   organisationId: string;
   title: string;
+  description: string;
   ciiObjectId: string | null;
   sector: string | null;
   asset: string | null;
@@ -36,16 +51,40 @@ export interface Risk {
   impact: Impact;
   impactLevel: number;
   inherentScore: number;
+  residualLikelihood: number | null;
+  residualImpact: number | null;
   residualScore: number | null;
   owner: string;
   treatment: Treatment;
+  actions: RiskAction[];
   progress: { done: number; total: number; cost: number };
   reviewDate: string | null;
   reviewOverdue: boolean;
   status: 'open' | 'accepted' | 'closed';
-  procedure: { status: Procedure; coExecutors: string[] } | null;
+  acceptance: Acceptance | null;
+  procedure: { status: Procedure; coExecutors: string[]; agreements: { organisationId: string; userId: string; at: string }[] } | null;
   escalatedRiskId: string | null;
+  version: number;
 }
+
+/** The fields of a risk that can be changed after it is recorded. */
+export interface RiskPatch {
+  title?: string;
+  description?: string;
+  vulnerability?: string;
+  controls?: string;
+  likelihood?: number;
+  impact?: Impact;
+  residualLikelihood?: number | null;
+  residualImpact?: number | null;
+  owner?: string;
+  treatment?: Treatment;
+  actions?: RiskAction[];
+  reviewDate?: string | null;
+}
+
+export type FileFormat = 'csv' | 'json' | 'xlsx';
+export const fileFormats: readonly FileFormat[] = ['csv', 'xlsx', 'json'];
 
 export interface RiskInput {
   organisationId: string;
@@ -88,4 +127,29 @@ export const riskApi = {
   escalate: (riskId: string) => api<Risk>('POST', `/risks/${id(riskId)}/escalate`),
   agree: (riskId: string) => api<Risk>('POST', `/risks/${id(riskId)}/agree`),
   approve: (riskId: string) => api<Risk>('POST', `/risks/${id(riskId)}/approve`),
+  register: (organisationId?: string) => api<{ likelihoodLevels: number; impactLevels: number }>('GET', `/risk/register${query({ organisationId })}`),
+  get: (riskId: string) => api<Risk>('GET', `/risks/${id(riskId)}`),
+  update: (riskId: string, patch: RiskPatch) => api<Risk>('PATCH', `/risks/${id(riskId)}`, patch),
+  accept: (riskId: string, input: { expiresOn: string; note?: string }) => api<Risk>('POST', `/risks/${id(riskId)}/accept`, input),
+  setCoExecutors: (riskId: string, acronyms: string[]) => api<Risk>('PUT', `/risks/${id(riskId)}/co-executors`, { acronyms }),
+  /** Imports a file; XLSX content goes as base64. Rejects with the line-numbered report in ApiError.errors. */
+  importFile: (organisationId: string, format: FileFormat, content: string) =>
+    api<{ imported: number; ids: string[] }>('POST', '/risks/import', { organisationId, format, content }),
+  /** The address the browser downloads an export from (the session cookie authorises it). */
+  exportUrl: (level: Level, format: FileFormat, organisationId?: string) => `/api/risks/export${query({ level, organisationId, format })}`,
 };
+
+/** The import format a file's name implies, or null for anything else. */
+export function formatOf(fileName: string): FileFormat | null {
+  const extension = fileName.toLowerCase().split('.').pop();
+  return extension === 'csv' || extension === 'json' || extension === 'xlsx' ? extension : null;
+}
+
+/** A file's content as the import expects it: text for CSV and JSON, base64 for XLSX. */
+export async function fileContent(file: File, format: FileFormat): Promise<string> {
+  if (format !== 'xlsx') return file.text();
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+}
