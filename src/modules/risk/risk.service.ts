@@ -48,7 +48,8 @@ export interface Risk {
   incidentIds: string[];
   status: RiskStatus;
   acceptance: { by: string; at: string; expiresOn: string; note: string | null } | null;
-  procedure: { status: ProcedureStatus; coExecutors: string[]; agreements: Agreement[] } | null;
+  /** coExecutors are organisation ids; coExecutorAcronyms the same agencies by acronym, in the same order. */
+  procedure: { status: ProcedureStatus; coExecutors: string[]; coExecutorAcronyms: string[]; agreements: Agreement[] } | null;
   sourceRiskId: string | null;
   escalatedRiskId: string | null;
   version: number;
@@ -73,7 +74,7 @@ export function present(row: RiskRow, day = today()): Risk {
     reviewDate: row.review_date, reviewOverdue: row.review_date !== null && row.review_date < day, incidentIds: row.incident_ids, status: row.status,
     acceptance: row.status === 'accepted' && row.accepted_by && row.acceptance_expires_on
       ? { by: row.accepted_by, at: new Date(row.accepted_at!).toISOString(), expiresOn: row.acceptance_expires_on, note: row.acceptance_note } : null,
-    procedure: row.procedure_status ? { status: row.procedure_status, coExecutors: row.co_executors, agreements: row.agreements } : null,
+    procedure: row.procedure_status ? { status: row.procedure_status, coExecutors: row.co_executors, coExecutorAcronyms: row.co_executor_acronyms ?? [], agreements: row.agreements } : null,
     sourceRiskId: row.source_risk_id, escalatedRiskId: row.escalated_risk_id, version: row.version, updatedAt: new Date(row.updated_at).toISOString(),
   };
 }

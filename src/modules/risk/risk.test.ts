@@ -131,7 +131,8 @@ describe('the national register', () => {
   });
 
   it('is agreed by the named co-executors and approved by the coordinator, every step versioned', async () => {
-    await coordinator.request('PUT', `/api/risks/${nationalId}/co-executors`, { acronyms: [coExecutorAcronym] });
+    const named = (await coordinator.request('PUT', `/api/risks/${nationalId}/co-executors`, { acronyms: [coExecutorAcronym] })).json();
+    expect(named.procedure).toMatchObject({ coExecutors: [coExecutorOrg], coExecutorAcronyms: [coExecutorAcronym] });
     expect((await coordinator.request('POST', `/api/risks/${nationalId}/agree`)).statusCode).toBe(403);
     expect((await operator.request('POST', `/api/risks/${nationalId}/approve`)).statusCode).toBe(403);
     const agreed = await coExecutor.request('POST', `/api/risks/${nationalId}/agree`);

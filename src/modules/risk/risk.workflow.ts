@@ -22,7 +22,7 @@ export async function escalate(tx: Executor, actor: Actor, id: string): Promise<
   const source = present(row);
   await checkScales(tx, 'national', row.organisation_id, source);
   const nationalId = newId();
-  const { id: _id, created_at: _c, updated_at: _u, ...fields } = row;
+  const { id: _id, created_at: _c, updated_at: _u, co_executor_acronyms: _a, ...fields } = row;
   await store.insert(tx, {
     ...fields, id: nationalId, level: 'national', procedure_status: 'draft', source_risk_id: row.id, escalated_risk_id: null,
     actions: JSON.stringify(row.actions), incident_ids: JSON.stringify(row.incident_ids), co_executors: '[]', agreements: '[]',

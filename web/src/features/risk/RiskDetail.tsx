@@ -183,8 +183,7 @@ function RiskAcceptance({ risk, session, onChanged }: { risk: Risk; session: Ses
 function CoExecutors({ risk, onChanged }: { risk: Risk; onChanged: (risk: Risk) => void }) {
   const { t } = useTranslation();
   const organisations = useLoad(() => organisationsApi.list(), []);
-  const byId = new Map((organisations.data?.items ?? []).map((o) => [o.id, o.acronym]));
-  const current = (risk.procedure?.coExecutors ?? []).map((id) => byId.get(id) ?? id);
+  const current = risk.procedure?.coExecutorAcronyms ?? [];
   const [text, setText] = useState<string | null>(null);
   const { run, busy, error } = useAction();
   const value = text ?? current.join(', ');

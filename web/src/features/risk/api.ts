@@ -62,7 +62,7 @@ export interface Risk {
   reviewOverdue: boolean;
   status: 'open' | 'accepted' | 'closed';
   acceptance: Acceptance | null;
-  procedure: { status: Procedure; coExecutors: string[]; agreements: { organisationId: string; userId: string; at: string }[] } | null;
+  procedure: { status: Procedure; coExecutors: string[]; coExecutorAcronyms: string[]; agreements: { organisationId: string; userId: string; at: string }[] } | null;
   escalatedRiskId: string | null;
   version: number;
 }
