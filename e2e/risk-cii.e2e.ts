@@ -1,8 +1,12 @@
 /**
  * Issue 5 in a real browser: a bank's operator registers its CII object and its dependency on
  * the power grid, records a risk on it and escalates it; a coordinator agrees and approves it in
- * the national register and sees the bank fall in the cascade of a power-grid failure.
+ * the national register and sees the bank fall in the cascade of a power-grid failure. Along the
+ * way the operator loads a spreadsheet (a bad XLSX is refused with its row number, a good CSV
+ * goes in), exports the register as XLSX and plans a treatment action; the coordinator names
+ * and clears co-executors by acronym and accepts the approved entry until a date.
  */
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, newPage } from './support/browser.ts';
@@ -20,6 +24,15 @@ const coordinator = { username: 'risk.coordinator', password: 'Qobustan-Qayası-
 const grid = { name: 'Azərişıq ötürmə şəbəkəsi', option: 'Azərişıq ötürmə şəbəkəsi (GRIDT)' };
 const bank = { name: 'Ödəniş sistemi — prosessinq mərkəzi', sector: 'banking' };
 const riskTitle = 'Elektrik kəsilməsi ödəniş sistemini dayandırır';
+const importedTitle = 'Fişinq kampaniyası — mühasibatlıq';
+const columns = ['title', 'threatClass', 'likelihood', 'impactPeople', 'impactEconomy', 'impactStateFunctions', 'impactOtherSectors', 'treatment', 'reviewDate'];
+
+async function xlsx(rows: unknown[][]): Promise<Buffer> {
+  const book = new ExcelJS.Workbook();
+  const sheet = book.addWorksheet('Risklər');
+  for (const row of [columns, ...rows]) sheet.addRow(row);
+  return Buffer.from(await book.xlsx.writeBuffer());
+}
 
 describe('risk register and CII registry in the browser', () => {
   let server: RunningServer;
@@ -71,6 +84,24 @@ describe('risk register and CII registry in the browser', () => {
     await risks.record({ title: riskTitle, threatClass: 'enisa:failure-or-disruption-of-power-supply', ciiObject: bank.name });
     await risks.row(riskTitle).getByRole('button', { name: risks.t.escalate }).click();
     await risks.row(riskTitle).getByText(risks.t.escalated).waitFor();
+
+    const bad = await xlsx([[importedTitle, 'enisa:phishing-attacks', 2, 1, 2, 1, 1, 'mitigate', '2027-01-01'], ['Naməlum', 'enisa:nope', 2, 1, 1, 1, 1, 'mitigate']]);
+    const report = await risks.importFile({ name: 'risklər.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: bad });
+    expect(report.map((r) => r.line)).toEqual(['3']);
+    expect(await risks.row(importedTitle).count()).toBe(0);
+    const csv = `${columns.join(',')}\n${importedTitle},enisa:phishing-attacks,2,1,2,1,1,mitigate,2027-01-01\n`;
+    expect(await risks.importFile({ name: 'risklər.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) })).toEqual([]);
+    await risks.row(importedTitle).waitFor();
+
+    const exported = await page.request.get((await risks.exportLink('XLSX').getAttribute('href'))!);
+    expect(exported.status()).toBe(200);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(await exported.body() as unknown as ArrayBuffer);
+    const titles = book.worksheets[0]!.getColumn(1).values.slice(2);
+    expect(titles).toEqual(expect.arrayContaining([riskTitle, importedTitle]));
+
+    await risks.addAction(importedTitle, { title: 'Təlim keçirmək', dueDate: '2027-02-01', cost: '1500', done: true });
+    await risks.row(importedTitle).getByText('1/1', { exact: true }).waitFor();
     await risks.showLevel('national');
     await risks.row(riskTitle).getByRole('cell', { name: risks.t.procedure.draft, exact: true }).waitFor();
     await page.context().close();
@@ -83,8 +114,11 @@ describe('risk register and CII registry in the browser', () => {
     const risks = new RiskRegisterPage(page);
     await shell.open(t.modules.risk.name, risks.t.title);
     await risks.showLevel('national');
+    await risks.nameCoExecutors(riskTitle, 'GRIDT');
+    await risks.nameCoExecutors(riskTitle, '');
     await risks.press(riskTitle, risks.t.agree, risks.t.procedure.agreed);
     await risks.press(riskTitle, risks.t.approve, risks.t.procedure.approved);
+    expect(await risks.accept(riskTitle, '2999-01-01', 'Ehtiyat enerji 2027-ci ildə')).toContain('2999-01-01');
 
     const cii = new CiiRegistryPage(page);
     await shell.open(t.modules.cii.name, cii.t.title);
