@@ -36,7 +36,8 @@ export function riskRoutes(app: App, { db }: RouteDeps): void {
       return reply.type(exportTypes[request.query.format])
         .header('content-disposition', `attachment; filename="risks-${request.query.level}.${request.query.format}"`).send(body);
     });
-  app.post('/api/risks/import', { schema: { tags, summary: 'Import risks from CSV, JSON or base64 XLSX (all or nothing per file)', body: schema.ImportBody } },
+  // The body carries the whole file (an XLSX as base64), so it may exceed the default 1 MiB up to the schema's limit.
+  app.post('/api/risks/import', { bodyLimit: 8 * 1024 * 1024, schema: { tags, summary: 'Import risks from CSV, JSON or base64 XLSX (all or nothing per file)', body: schema.ImportBody } },
     async (request, reply) => reply.code(201).send(await db.transaction().execute((tx) => importRisks(tx, actorOf(request), request.body))));
   app.post('/api/risks', { schema: { tags, summary: 'Record a risk', body: schema.RiskBody } },
     async (request, reply) => reply.code(201).send(await db.transaction().execute((tx) => risks.create(tx, actorOf(request), request.body))));
