@@ -53,6 +53,12 @@ export async function findByAcronym(db: Executor, acronym: string): Promise<Orga
   return row && present(row);
 }
 
+/** Acronym and names of the given organisations: reference labels other modules show beside their own rows. */
+export async function labelsOf(db: Executor, ids: readonly string[]): Promise<Map<string, Pick<Organisation, 'acronym' | 'name'>>> {
+  const rows = await store.byIds(db, ids);
+  return new Map(rows.map((r) => [r.id, { acronym: r.acronym, name: { az: r.name_az, en: r.name_en } }]));
+}
+
 export async function create(tx: Executor, actor: Actor, input: OrganisationInput): Promise<Organisation> {
   if (input.parentId) {
     await get(tx, actor, input.parentId);

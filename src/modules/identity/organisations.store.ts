@@ -18,6 +18,11 @@ export async function get(db: Executor, scope: OrgScope, id: string): Promise<Or
     .executeTakeFirst());
 }
 
+export async function byIds(db: Executor, ids: readonly string[]): Promise<OrganisationRow[]> {
+  if (ids.length === 0) return [];
+  return db.selectFrom('organisations').selectAll().where('id', 'in', [...new Set(ids)]).execute();
+}
+
 export async function findByAcronym(db: Executor, acronym: string): Promise<OrganisationRow | undefined> {
   return (await db.selectFrom('organisations').selectAll().where('acronym', '=', acronym).executeTakeFirst());
 }

@@ -66,6 +66,11 @@ export async function get(db: Executor, actor: Actor, id: string): Promise<User>
   return (await present(db, [row], scope))[0];
 }
 
+/** User names of the given users, for other modules' read receipts and timelines. */
+export async function usernamesOf(db: Executor, ids: readonly string[]): Promise<Map<string, string>> {
+  return new Map((await store.usernames(db, ids)).map((r) => [r.id, r.username]));
+}
+
 /** Granting admin in the National CERT makes a platform administrator: only one may do that. */
 async function assertMayGrant(db: Executor, actor: Actor, memberships: readonly MembershipInput[]): Promise<void> {
   const national = new Set(await organisations.nationalCertIds(db));

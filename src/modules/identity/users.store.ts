@@ -32,6 +32,11 @@ export async function getById(db: Executor, id: string): Promise<UserRow | undef
   return (await db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst());
 }
 
+export async function usernames(db: Executor, ids: readonly string[]): Promise<{ id: string; username: string }[]> {
+  if (ids.length === 0) return [];
+  return db.selectFrom('users').select(['id', 'username']).where('id', 'in', [...new Set(ids)]).execute();
+}
+
 export async function findByUsername(db: Executor, username: string): Promise<UserRow | undefined> {
   return (await db.selectFrom('users').selectAll().where(sql`lower(username)`, '=', username.toLowerCase())
     .executeTakeFirst());

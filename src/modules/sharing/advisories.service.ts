@@ -15,6 +15,8 @@ import * as cii from '../cii/cii.service.ts';
 import { auditActor } from '../identity/actor.ts';
 import { assertRoleIn, hasRoleIn, scopeForRoles, visibleScope, type Actor } from '../identity/identity.policy.ts';
 import type { RoleName } from '../identity/identity.tables.ts';
+import * as organisations from '../identity/organisations.service.ts';
+import * as users from '../identity/users.service.ts';
 import * as notify from '../incidents/notify.service.ts';
 import type { AdvisoryBody, AdvisoryPatch, AdvisorySubscriptionBody } from './advisories.schema.ts';
 import * as store from './advisories.store.ts';
@@ -140,11 +142,15 @@ export async function reach(db: Executor, actor: Actor, id: string) {
   if (!hasRoleIn(actor, [...authorRoles, ...managerRoles], row.organisation_id)) throw fail.notFound('Advisory');
   const rows = await store.reach(db, id);
   const status = new Map((await notify.deliveryStatus(db, rows.flatMap((r) => r.delivery_ids))).map((d) => [d.id, d]));
+  const orgs = await organisations.labelsOf(db, rows.map((r) => r.organisation_id));
+  const names = await users.usernamesOf(db, rows.flatMap((r) => r.reads.map((x) => x.user_id)));
   const items = rows.map((r) => ({
-    warningId: r.id, organisationId: r.organisation_id, acronym: r.acronym, name: { az: r.name_az, en: r.name_en }, reasons: r.reasons, warnedAt: new Date(r.created_at).toISOString(),
-    opened: r.reads.length > 0, reads: r.reads.map((x) => ({ username: x.username, openedAt: new Date(x.opened_at).toISOString() })),
+    warningId: r.id, organisationId: r.organisation_id, acronym: orgs.get(r.organisation_id)?.acronym ?? '', name: orgs.get(r.organisation_id)?.name ?? { az: '', en: '' },
+    reasons: r.reasons, warnedAt: new Date(r.created_at).toISOString(),
+    opened: r.reads.length > 0, reads: r.reads.map((x) => ({ username: names.get(x.user_id) ?? '', openedAt: new Date(x.opened_at).toISOString() })),
     deliveries: r.delivery_ids.map((d) => status.get(Number(d))).filter((d) => d !== undefined),
   }));
+  items.sort((a, b) => a.acronym.localeCompare(b.acronym));
   return { advisoryId: id, total: items.length, opened: items.filter((i) => i.opened).length, items };
 }
 

@@ -78,12 +78,12 @@ export async function markRead(tx: Executor, warningId: string, userId: string):
   await tx.insertInto('sharing_warning_reads').values({ warning_id: warningId, user_id: userId }).onConflict((oc) => oc.columns(['warning_id', 'user_id']).doNothing()).execute();
 }
 
-/** Every warning of an advisory with its organisation and read receipts (user name, when). */
+/** Every warning of an advisory with its read receipts (user id, when). */
 export async function reach(db: Executor, advisoryId: string) {
-  const rows = await db.selectFrom('sharing_warnings as w').innerJoin('organisations as o', 'o.id', 'w.organisation_id')
-    .select(['w.id', 'w.organisation_id', 'w.reasons', 'w.delivery_ids', 'w.created_at', 'o.acronym', 'o.name_az', 'o.name_en'])
-    .where('w.advisory_id', '=', advisoryId).orderBy('o.acronym').execute();
-  const reads = rows.length === 0 ? [] : await db.selectFrom('sharing_warning_reads as r').innerJoin('users as u', 'u.id', 'r.user_id')
-    .select(['r.warning_id', 'u.username', 'r.opened_at']).where('r.warning_id', 'in', rows.map((r) => r.id)).orderBy('r.opened_at').execute();
+  const rows = await db.selectFrom('sharing_warnings as w')
+    .select(['w.id', 'w.organisation_id', 'w.reasons', 'w.delivery_ids', 'w.created_at'])
+    .where('w.advisory_id', '=', advisoryId).execute();
+  const reads = rows.length === 0 ? [] : await db.selectFrom('sharing_warning_reads as r')
+    .select(['r.warning_id', 'r.user_id', 'r.opened_at']).where('r.warning_id', 'in', rows.map((r) => r.id)).orderBy('r.opened_at').execute();
   return rows.map((r) => ({ ...r, reads: reads.filter((x) => x.warning_id === r.id) }));
 }
