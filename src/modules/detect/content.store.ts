@@ -2,7 +2,8 @@
  * Rules and indicators as stored (national when organisation_id is null), their versions, and
  * the content version that workers poll to hot-reload. The only Kysely access to those tables.
  */
-import { sql } from 'kysely';
+import { sql, type Insertable } from 'kysely';
+import type { DetectRuleTable } from './detect.tables.ts';
 import type { Executor } from '../../db/database.ts';
 import { scopeCondition, type OrgScope } from '../../lib/scope.ts';
 
@@ -37,17 +38,8 @@ export async function enabledRules(db: Executor) {
   return db.selectFrom('detect_rules').select(['id', 'organisation_id', 'yaml']).where('enabled', '=', true).execute();
 }
 
-export interface RuleRow {
-  id: string;
-  organisation_id: string | null;
-  sigma_id: string;
-  title: string;
-  level: string;
-  yaml: string;
-  version: number;
-  enabled: boolean;
-  updated_by: string | null;
-}
+/** A rule as written: the table's columns less the time the database stamps. */
+export type RuleRow = Omit<Insertable<DetectRuleTable>, 'updated_at'>;
 
 export async function insertRule(tx: Executor, row: RuleRow): Promise<void> {
   await tx.insertInto('detect_rules').values({ ...row, updated_at: new Date() }).execute();

@@ -3,21 +3,13 @@
  * in collections, and the TAXII reads. Every read of a collection's objects takes the reader's
  * entitlement, so no query can return an object above the reader's TLP.
  */
-import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
+import { sql, type Expression, type ExpressionBuilder, type Insertable, type SqlBool } from 'kysely';
+import type { SharingObjectTable } from './sharing.tables.ts';
 import type { Database } from '../../db/schema.ts';
 import type { Executor } from '../../db/database.ts';
 import type { Entitlement } from './tlp.ts';
 
-export interface NewVersion {
-  stix_id: string;
-  version: string;
-  type: string;
-  spec_version: string;
-  tlp: number;
-  organisation_id: string;
-  object_json: string;
-  source: string;
-}
+export type NewVersion = Omit<Insertable<SharingObjectTable>, 'created_at'>;
 
 type CollectionObjects = ExpressionBuilder<Database, 'sharing_collection_objects'>;
 
