@@ -2,8 +2,8 @@
  * Rules and indicators as stored (national when organisation_id is null), their versions, and
  * the content version that workers poll to hot-reload. The only Kysely access to those tables.
  */
-import { sql, type Insertable } from 'kysely';
-import type { DetectRuleTable } from './detect.tables.ts';
+import { sql, type Insertable, type Selectable } from 'kysely';
+import type { DetectIndicatorTable, DetectRuleTable } from './detect.tables.ts';
 import type { Executor } from '../../db/database.ts';
 import { scopeCondition, type OrgScope } from '../../lib/scope.ts';
 
@@ -77,20 +77,8 @@ export async function enabledIndicators(db: Executor) {
   return db.selectFrom('detect_indicators').select([...indicatorColumns]).where('enabled', '=', true).execute();
 }
 
-export interface IndicatorRow {
-  id: string;
-  organisation_id: string | null;
-  type: string;
-  value: string;
-  confidence: number;
-  tlp: string;
-  source: string;
-  valid_from: Date | null;
-  valid_until: Date | null;
-  enabled: boolean;
-  version: number;
-  updated_by: string | null;
-}
+/** An indicator as written: the table's columns less the time the database stamps. */
+export type IndicatorRow = Omit<Selectable<DetectIndicatorTable>, 'updated_at'>;
 
 export async function insertIndicator(tx: Executor, row: IndicatorRow): Promise<void> {
   await tx.insertInto('detect_indicators').values({ ...row, updated_at: new Date() }).execute();
