@@ -9,9 +9,10 @@ import type { Session } from '../../api/types.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { Field } from '../../ui/Field.tsx';
 import { FormActions } from '../../ui/FormActions.tsx';
+import { TreatmentFields, type TreatmentValues } from './TreatmentFields.tsx';
 import { useAction, useLoad } from '../../ui/hooks.ts';
 import { organisationsApi } from '../../api/admin.ts';
-import { riskApi, treatments, type Impact, type Risk, type RiskAction, type Treatment } from './api.ts';
+import { riskApi, type Impact, type Risk, type RiskAction } from './api.ts';
 
 const upTo = (n: number) => Array.from({ length: n }, (_, i) => i + 1);
 const dimensions: (keyof Impact)[] = ['people', 'economy', 'stateFunctions', 'otherSectors'];
@@ -55,9 +56,7 @@ function RiskEdit({ risk, onChanged, onClose }: { risk: Risk; onChanged: (risk: 
   const [impact, setImpact] = useState<Impact>(risk.impact);
   const [residualLikelihood, setResidualLikelihood] = useState(risk.residualLikelihood);
   const [residualImpact, setResidualImpact] = useState(risk.residualImpact);
-  const [treatment, setTreatment] = useState<Treatment>(risk.treatment);
-  const [owner, setOwner] = useState(risk.owner);
-  const [reviewDate, setReviewDate] = useState(risk.reviewDate ?? '');
+  const [plan, setPlan] = useState<TreatmentValues>({ treatment: risk.treatment, owner: risk.owner, reviewDate: risk.reviewDate ?? '' });
   const [actions, setActions] = useState<RiskAction[]>(risk.actions);
   const { run, busy, error } = useAction();
   const scales = useLoad(() => riskApi.register(risk.level === 'organisation' ? risk.organisationId : undefined), [risk.level, risk.organisationId]);
@@ -69,8 +68,8 @@ function RiskEdit({ risk, onChanged, onClose }: { risk: Risk; onChanged: (risk: 
     event.preventDefault();
     void run(async () => {
       onChanged(await riskApi.update(risk.id, {
-        title: title.trim(), vulnerability, controls, likelihood, impact, residualLikelihood, residualImpact, treatment, owner,
-        reviewDate: reviewDate || null, actions: actions.map((a) => ({ ...a, title: a.title.trim() })),
+        title: title.trim(), vulnerability, controls, likelihood, impact, residualLikelihood, residualImpact, treatment: plan.treatment, owner: plan.owner,
+        reviewDate: plan.reviewDate || null, actions: actions.map((a) => ({ ...a, title: a.title.trim() })),
       }));
     });
   };
@@ -101,17 +100,7 @@ function RiskEdit({ risk, onChanged, onClose }: { risk: Risk; onChanged: (risk: 
       <Field label={t('risk.detail.residualImpact')}>
         <LevelSelect value={residualImpact} max={maxI} onChange={setResidualImpact} empty={t('risk.detail.notAssessed')} />
       </Field>
-      <Field label={t('risk.treatment')}>
-        <select value={treatment} onChange={(e) => setTreatment(e.target.value as Treatment)}>
-          {treatments.map((v) => <option key={v} value={v}>{t(`risk.treatments.${v}`)}</option>)}
-        </select>
-      </Field>
-      <Field label={t('risk.owner')}>
-        <input value={owner} onChange={(e) => setOwner(e.target.value)} />
-      </Field>
-      <Field label={t('risk.reviewDate')}>
-        <input type="date" value={reviewDate} onChange={(e) => setReviewDate(e.target.value)} />
-      </Field>
+      <TreatmentFields value={plan} onChange={setPlan} />
       <fieldset className="risk-actions">
         <legend>{t('risk.detail.actions')}</legend>
         {actions.length === 0 ? <p>{t('risk.detail.noActions')}</p> : null}

@@ -5,10 +5,11 @@ import type { Session } from '../../api/types.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { Field } from '../../ui/Field.tsx';
 import { FormActions } from '../../ui/FormActions.tsx';
+import { TreatmentFields, type TreatmentValues } from './TreatmentFields.tsx';
 import { useAction, useLoad } from '../../ui/hooks.ts';
 import { localised } from '../../ui/format.ts';
 import { ciiApi } from '../cii/api.ts';
-import { riskApi, treatments, type Impact, type Level, type ThreatClass, type Treatment } from './api.ts';
+import { riskApi, type Impact, type Level, type ThreatClass } from './api.ts';
 
 interface Props {
   session: Session;
@@ -32,9 +33,7 @@ export function RiskForm({ session, classes, onSaved, onCancel }: Props) {
   const [controls, setControls] = useState('');
   const [likelihood, setLikelihood] = useState(3);
   const [impact, setImpact] = useState<Impact>({ people: 3, economy: 3, stateFunctions: 3, otherSectors: 3 });
-  const [treatment, setTreatment] = useState<Treatment>('mitigate');
-  const [owner, setOwner] = useState('');
-  const [reviewDate, setReviewDate] = useState('');
+  const [plan, setPlan] = useState<TreatmentValues>({ treatment: 'mitigate', owner: '', reviewDate: '' });
   const objects = useLoad(() => ciiApi.objects(), []);
   const { run, busy, error } = useAction();
   const coordinator = session.memberships.some((m) => m.role === 'coordinator') || session.isPlatformAdmin;
@@ -44,7 +43,7 @@ export function RiskForm({ session, classes, onSaved, onCancel }: Props) {
     void run(async () => {
       await riskApi.create({
         organisationId, level, title: title.trim(), threatClass, ciiObjectId: ciiObjectId || null, asset: null, vulnerability, controls,
-        likelihood, impact, treatment, owner, reviewDate: reviewDate || null,
+        likelihood, impact, treatment: plan.treatment, owner: plan.owner, reviewDate: plan.reviewDate || null,
       });
       onSaved();
     });
@@ -95,17 +94,7 @@ export function RiskForm({ session, classes, onSaved, onCancel }: Props) {
           <select value={impact[d]} onChange={(e) => setImpact({ ...impact, [d]: Number(e.target.value) })}>{levels.map((n) => <option key={n} value={n}>{n}</option>)}</select>
         </Field>
       ))}
-      <Field label={t('risk.treatment')}>
-        <select value={treatment} onChange={(e) => setTreatment(e.target.value as Treatment)}>
-          {treatments.map((v) => <option key={v} value={v}>{t(`risk.treatments.${v}`)}</option>)}
-        </select>
-      </Field>
-      <Field label={t('risk.owner')}>
-        <input value={owner} onChange={(e) => setOwner(e.target.value)} />
-      </Field>
-      <Field label={t('risk.reviewDate')}>
-        <input type="date" value={reviewDate} onChange={(e) => setReviewDate(e.target.value)} />
-      </Field>
+      <TreatmentFields value={plan} onChange={setPlan} />
       <FormActions busy={busy} onCancel={onCancel} />
     </form>
   );
