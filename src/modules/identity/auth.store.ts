@@ -70,3 +70,48 @@ export async function recentFailures(db: Executor, username: string, address: st
     .execute(db);
   return row.rows[0];
 }
+
+export interface TokenActorRow {
+  id: string;
+  user_id: string;
+  username: string;
+  organisation_id: string;
+  role: ApiTokenRow['role'];
+  /** Whether last_used_at is missing or older than `staleBefore`. */
+  stale: boolean;
+  /** Whether the owner still holds the token's role in its organisation or an ancestor of it. */
+  held: boolean;
+  national: boolean;
+  /** The token's organisation and its descendants. */
+  reach: string[];
+}
+
+/**
+ * A live token (not revoked, not expired, owner not disabled) with everything authentication
+ * needs, in one statement: the membership check walks up from the token's organisation (the
+ * owner holds the role where its reach covers it) and the reach walks down from it.
+ */
+export async function liveTokenActor(db: Executor, hash: string, now: Date, staleBefore: Date): Promise<TokenActorRow | undefined> {
+  const result = await sql<TokenActorRow>`
+    with recursive t as (
+      select k.id, k.user_id, u.username, k.organisation_id, k.role, (k.last_used_at is null or k.last_used_at < ${staleBefore}) as stale
+      from api_tokens k join users u on u.id = k.user_id
+      where k.token_hash = ${hash} and k.revoked_at is null and k.expires_at > ${now} and not u.disabled
+    ),
+    up(id, parent_id) as (
+      select o.id, o.parent_id from organisations o join t on o.id = t.organisation_id
+      union
+      select p.id, p.parent_id from organisations p join up on p.id = up.parent_id
+    ),
+    down(id) as (
+      select t.organisation_id from t
+      union
+      select c.id from organisations c join down on c.parent_id = down.id
+    )
+    select t.*,
+      exists (select 1 from memberships m join up on m.organisation_id = up.id where m.user_id = t.user_id and m.role = t.role) as held,
+      coalesce((select o.is_national_cert from organisations o where o.id = t.organisation_id), false) as national,
+      (select array_agg(down.id::text) from down) as reach
+    from t`.execute(db);
+  return result.rows[0];
+}

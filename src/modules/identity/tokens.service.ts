@@ -6,7 +6,7 @@ import type { Executor } from '../../db/database.ts';
 import { fail } from '../../lib/errors.ts';
 import { newId, randomSecret, sha256Hex } from '../../lib/crypto.ts';
 import * as audit from '../audit/audit.service.ts';
-import { auditActor, loadActor, resolveMemberships } from './actor.ts';
+import { auditActor } from './actor.ts';
 import type { Actor } from './identity.policy.ts';
 import type { RoleName } from './identity.tables.ts';
 import * as store from './auth.store.ts';
@@ -64,16 +64,19 @@ export async function revoke(tx: Executor, actor: Actor, id: string): Promise<vo
   await audit.record(tx, { actor: auditActor(actor), action: 'token.revoke', organisationId: token.organisation_id, targetType: 'api_token', targetId: id });
 }
 
-/** Resolves a bearer token to an actor holding exactly the token's one membership. */
+/**
+ * Resolves a bearer token to an actor holding exactly the token's one membership. One query per
+ * request (plus the last-used write at most once a minute): validity, revocation, the owner's
+ * standing and the membership's reach are read afresh every time, nothing is cached.
+ */
 export async function authenticate(db: Executor, token: string, address: string | null): Promise<Actor | undefined> {
   if (!token.startsWith(tokenPrefix)) return undefined;
-  const row = await store.liveTokenByHash(db, sha256Hex(token));
-  if (!row) return undefined;
-  const owner = await loadActor(db, row.user_id, 'token', { tokenId: row.id, address });
+  const now = new Date();
+  const row = await store.liveTokenActor(db, sha256Hex(token), now, new Date(now.getTime() - 60_000));
   // The owner must still hold the role, or the token dies with the membership.
-  if (!owner || !owner.memberships.some((m) => m.role === row.role && m.reach.includes(row.organisation_id))) return undefined;
+  if (!row || !row.held) return undefined;
   // Written at most once a minute per token, so machine clients do not turn reads into writes.
-  if (!row.last_used_at || Date.now() - row.last_used_at.getTime() > 60_000) await store.markTokenUsed(db, row.id);
-  const memberships = await resolveMemberships(db, [{ organisation_id: row.organisation_id, role: row.role }]);
-  return { ...owner, memberships };
+  if (row.stale) await store.markTokenUsed(db, row.id);
+  const memberships = [{ organisationId: row.organisation_id, role: row.role, reach: row.reach ?? [row.organisation_id], national: row.national }];
+  return { userId: row.user_id, username: row.username, memberships, via: 'token', address, tokenId: row.id };
 }
