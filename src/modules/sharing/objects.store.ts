@@ -111,13 +111,16 @@ export async function page(db: Executor, q: ObjectQuery, withObjects: boolean): 
   if (q.ids?.length) query = query.where('sharing_collection_objects.stix_id', 'in', q.ids);
   if (q.types?.length) query = query.where('sharing_collection_objects.type', 'in', q.types);
   if (q.specVersions?.length) query = query.where('sharing_collection_objects.spec_version', 'in', q.specVersions);
-  const rows = (await query.orderBy('sharing_collection_objects.seq').limit(q.limit + 1).execute()).map((r) => ({ ...r, seq: Number(r.seq) }));
-  if (!withObjects || rows.length === 0) return rows;
-  // The page's keys first, then their JSON by primary key: a join lets the planner scan every object.
-  const bodies = await db.selectFrom('sharing_objects').select(['stix_id', 'version', 'object_json'])
-    .where('stix_id', 'in', [...new Set(rows.map((r) => r.stix_id))]).execute();
-  const byKey = new Map(bodies.map((b) => [`${b.stix_id}|${b.version}`, b.object_json]));
-  return rows.map((r) => ({ ...r, object_json: byKey.get(`${r.stix_id}|${r.version}`) }));
+  const keys = query.orderBy('sharing_collection_objects.seq').limit(q.limit + 1);
+  if (!withObjects) return (await keys.execute()).map((r) => ({ ...r, seq: Number(r.seq) }));
+  // The page's keys first (materialised), then their JSON by primary key, in one statement: a
+  // plain join lets the planner scan every object.
+  const rows = await db.with((cte) => cte('page').materialized(), () => keys)
+    .selectFrom('page')
+    .innerJoin('sharing_objects', (j) => j.onRef('sharing_objects.stix_id', '=', 'page.stix_id').onRef('sharing_objects.version', '=', 'page.version'))
+    .select(['page.seq', 'page.stix_id', 'page.version', 'page.type', 'page.added', 'sharing_objects.object_json'])
+    .orderBy('page.seq').execute();
+  return rows.map((r) => ({ ...r, seq: Number(r.seq) }));
 }
 
 /** Objects of any collection the reader may see (for bundle export), newest versions only. */
