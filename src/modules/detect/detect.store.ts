@@ -85,13 +85,30 @@ export interface EventRow {
   eventTime: number;
 }
 
-/** Stores raw events; an event already stored (a redelivery) is left as it is. */
+/**
+ * Stores raw events; an event already stored (a redelivery) is left as it is. One statement per
+ * chunk with a parameter per column (arrays unnested by the server) rather than per value: the
+ * statement stays small to build, send and parse however many rows it carries.
+ */
 export async function insertEvents(tx: Executor, rows: EventRow[]): Promise<void> {
-  for (const part of chunks(rows)) {
-    await tx.insertInto('detect_events').values(part.map(({ event: e, eventTime }) => ({
-      received_at: new Date(e.receivedAt), id: e.id, organisation_id: e.organisationId, host: e.host, kind: e.kind,
-      source: e.source, event_time: new Date(eventTime), event: JSON.stringify(e.event),
-    }))).onConflict((oc) => oc.doNothing()).execute();
+  for (const part of chunks(rows, 5000)) {
+    const receivedAt: string[] = [], id: string[] = [], org: string[] = [], host: string[] = [], kind: string[] = [];
+    const source: string[] = [], eventTime: string[] = [], event: string[] = [];
+    for (const { event: e, eventTime: t } of part) {
+      receivedAt.push(new Date(e.receivedAt).toISOString());
+      id.push(e.id);
+      org.push(e.organisationId);
+      host.push(e.host);
+      kind.push(e.kind);
+      source.push(e.source);
+      eventTime.push(new Date(t).toISOString());
+      event.push(JSON.stringify(e.event));
+    }
+    await sql`
+      insert into detect_events (received_at, id, organisation_id, host, kind, source, event_time, event)
+      select * from unnest(${receivedAt}::timestamptz[], ${id}::uuid[], ${org}::uuid[], ${host}::text[], ${kind}::text[],
+        ${source}::text[], ${eventTime}::timestamptz[], ${event}::jsonb[])
+      on conflict do nothing`.execute(tx);
   }
 }
 
@@ -139,10 +156,12 @@ export interface AlertHitRow {
  */
 export async function recordHits(tx: Executor, hits: AlertHitRow[]): Promise<number> {
   const fresh = new Set<string>();
-  for (const part of chunks(hits)) {
-    const rows = await tx.insertInto('detect_alert_events')
-      .values(part.map((h) => ({ alert_id: h.alertId, event_id: h.eventId, received_at: new Date(h.receivedAt) })))
-      .onConflict((oc) => oc.doNothing()).returning(['alert_id', 'event_id']).execute();
+  for (const part of chunks(hits, 10_000)) {
+    const { rows } = await sql<{ alert_id: string; event_id: string }>`
+      insert into detect_alert_events (alert_id, event_id, received_at)
+      select * from unnest(${part.map((h) => h.alertId)}::text[], ${part.map((h) => h.eventId)}::uuid[],
+        ${part.map((h) => new Date(h.receivedAt).toISOString())}::timestamptz[])
+      on conflict do nothing returning alert_id, event_id`.execute(tx);
     for (const r of rows) fresh.add(`${r.alert_id}/${r.event_id}`);
   }
   const byAlert = new Map<string, { hit: AlertHitRow; count: number; first: number; last: number }>();
