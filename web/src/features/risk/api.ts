@@ -1,11 +1,11 @@
 /** The risk API as the web app uses it, with the shapes of its answers. */
 import { api, query } from '../../api/client.ts';
-import type { Bilingual, Items } from '../../api/types.ts';
+import type { Risk as ServerRisk } from '../../../../src/modules/risk/risk.service.ts';
+import type { Bilingual, Items, Json } from '../../api/types.ts';
 
 export type Level = 'organisation' | 'national';
 export type Treatment = 'mitigate' | 'accept' | 'transfer' | 'avoid';
 export const treatments: readonly Treatment[] = ['mitigate', 'accept', 'transfer', 'avoid'];
-export type Procedure = 'draft' | 'agreed' | 'approved';
 
 export interface ThreatClass {
   key: string;
@@ -28,44 +28,8 @@ export interface RiskAction {
   done: boolean;
 }
 
-export interface Acceptance {
-  by: string;
-  at: string;
-  expiresOn: string;
-  note: string | null;
-}
-
-export interface Risk {
-  id: string;
-  level: Level;
-  organisationId: string;
-  title: string;
-  description: string;
-  ciiObjectId: string | null;
-  sector: string | null;
-  asset: string | null;
-  threatClass: string;
-  vulnerability: string;
-  controls: string;
-  likelihood: number;
-  impact: Impact;
-  impactLevel: number;
-  inherentScore: number;
-  residualLikelihood: number | null;
-  residualImpact: number | null;
-  residualScore: number | null;
-  owner: string;
-  treatment: Treatment;
-  actions: RiskAction[];
-  progress: { done: number; total: number; cost: number };
-  reviewDate: string | null;
-  reviewOverdue: boolean;
-  status: 'open' | 'accepted' | 'closed';
-  acceptance: Acceptance | null;
-  procedure: { status: Procedure; coExecutors: string[]; coExecutorAcronyms: string[]; agreements: { organisationId: string; userId: string; at: string }[] } | null;
-  escalatedRiskId: string | null;
-  version: number;
-}
+/** A risk as the API answers it (the server's type; its dates are already ISO strings). */
+export type Risk = Json<ServerRisk>;
 
 /** The fields of a risk that can be changed after it is recorded. */
 export interface RiskPatch {

@@ -1,17 +1,9 @@
 /** The sharing API as the web app uses it: collections, bundle import with its report, subscriptions and their sync status, advisories and early warnings. */
 import { api } from '../../api/client.ts';
 import type { Bilingual, Items } from '../../api/types.ts';
+import type { CollectionView } from '../../../../src/modules/sharing/collections.service.ts';
 
-export interface Collection {
-  id: string;
-  organisationId: string;
-  title: string;
-  description: string;
-  canRead: boolean;
-  canWrite: boolean;
-  canManage: boolean;
-  objects?: number;
-}
+export type Collection = CollectionView;
 
 export interface ReportLine {
   index: number;
