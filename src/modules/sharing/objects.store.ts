@@ -1,23 +1,25 @@
 /**
  * The only code that touches the object tables: object versions (never updated), their place
- * in collections, and the TAXII reads. Every read of a collection's objects takes the reader's
- * entitlement, so no query can return an object above the reader's TLP.
+ * in collections, and the TAXII reads. Every read of a collection's objects applies the reader's
+ * entitlement, so no query can return an object above the reader's TLP. The TAXII page statement
+ * also reads the collection's row and grants, so a page costs one round trip.
  */
-import { sql, type Expression, type ExpressionBuilder, type Insertable, type SqlBool } from 'kysely';
+import { sql, type Expression, type ExpressionBuilder, type Insertable, type RawBuilder, type SqlBool } from 'kysely';
 import type { SharingObjectTable } from './sharing.tables.ts';
 import type { Database } from '../../db/schema.ts';
 import type { Executor } from '../../db/database.ts';
-import type { Entitlement } from './tlp.ts';
+import type { AccessRow, CollectionRow } from './collections.store.ts';
+import { amber, type Entitlement } from './tlp.ts';
 
 export type NewVersion = Omit<Insertable<SharingObjectTable>, 'created_at'>;
 
 type CollectionObjects = ExpressionBuilder<Database, 'sharing_collection_objects'>;
 
-/** The TLP rule in SQL (see tlp.ts `entitled`). */
-function entitledTo(e: Entitlement) {
+/** The TLP rule in SQL (see tlp.ts `entitled`); the ceiling may be a value or an expression. */
+function entitledTo(sharedUpTo: number | Expression<number>, ownOrganisations: readonly string[]) {
   return (eb: CollectionObjects): Expression<SqlBool> => {
-    const shared = eb('sharing_collection_objects.tlp', '<=', e.sharedUpTo);
-    return e.ownOrganisations.length ? eb.or([shared, eb('sharing_collection_objects.organisation_id', 'in', e.ownOrganisations)]) : shared;
+    const shared = eb('sharing_collection_objects.tlp', '<=', sharedUpTo);
+    return ownOrganisations.length ? eb.or([shared, eb('sharing_collection_objects.organisation_id', 'in', ownOrganisations)]) : shared;
   };
 }
 
@@ -68,7 +70,8 @@ export async function addVersions(tx: Executor, collectionId: string, versions: 
 
 export interface ObjectQuery {
   collectionId: string;
-  entitlement: Entitlement;
+  /** The reader's own organisations: they decide its rights and which versions it owns. */
+  ownOrganisations: readonly string[];
   /** An RFC 3339 timestamp; compared in SQL at microsecond precision. */
   addedAfter?: string;
   /** Continue after this `seq` (the opaque `next` of the previous page). */
@@ -81,24 +84,52 @@ export interface ObjectQuery {
   specVersions?: string[];
 }
 
-export interface ObjectPageRow {
-  seq: number;
-  stix_id: string;
-  version: string;
-  type: string;
-  /** date_added with microseconds, so a client's next added_after does not repeat the last object. */
-  added: string;
-  object_json?: string;
+/** One page as the page statement reads it, with the collection and grants it was read under. */
+export interface PageRead {
+  collection: CollectionRow;
+  /** The collection's grants to the reader's own organisations. */
+  grants: AccessRow[];
+  /** The TLP ceiling the statement applied to others' versions; -1 when it found no read right and read nothing. */
+  sharedUpTo: number;
+  /** Rows found, at most `limit + 1`: one more than the limit tells "more". */
+  found: number;
+  lastSeq: number | null;
+  /** date_added of the first and last rows shown, with microseconds, so a client's next added_after does not repeat the last object. */
+  first: string | null;
+  last: string | null;
+  /** The shown objects' JSON joined by commas (objects pages only), spliced into the envelope as it is. */
+  objects: string | null;
+  /** The shown rows' keys (manifest and versions only). */
+  keys: { stix_id: string; version: string; added: string }[] | null;
 }
 
-const addedText = sql<string>`to_char(sharing_collection_objects.date_added at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+const utc = (at: RawBuilder<unknown>) => sql<string>`to_char(${at} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
 
-/** One page of a collection's entitled objects in `seq` order; `limit + 1` rows tell "more". */
-export async function page(db: Executor, q: ObjectQuery, withObjects: boolean): Promise<ObjectPageRow[]> {
+function ofOwn(column: string, ownOrganisations: readonly string[]) {
+  return ownOrganisations.length ? sql<boolean>`${sql.ref(column)} in (${sql.join(ownOrganisations)})` : sql<boolean>`false`;
+}
+
+/**
+ * The collection with the reader's grants, and the TLP ceiling those grants give it: the SQL
+ * mirror of sharing.policy `rightsOn` (owners get AMBER, readers the highest read grant capped
+ * at AMBER, others -1). The caller recomputes the policy and refuses a page where they differ.
+ */
+function reader(db: Executor, q: ObjectQuery) {
+  const grantsOf = sql`from sharing_collection_access a where a.collection_id = c.id and ${ofOwn('a.organisation_id', q.ownOrganisations)}`;
+  return db.selectFrom('sharing_collections as c').selectAll('c').select([
+    sql<AccessRow[]>`coalesce((select json_agg(a) ${grantsOf}), '[]')`.as('grants'),
+    sql<number>`case when ${ofOwn('c.organisation_id', q.ownOrganisations)} then ${amber}
+      else coalesce((select least(${amber}, max(a.max_tlp)) ${grantsOf} and a.can_read), -1) end`.as('shared_up_to'),
+  ]).where('c.id', '=', q.collectionId);
+}
+
+/** The page's keys in `seq` order, entitled under the reader's ceiling; `limit + 1` rows tell "more". */
+function pageKeys(db: Executor, q: ObjectQuery) {
+  const shared = sql<number>`(select shared_up_to from reader)`;
   let query = db.selectFrom('sharing_collection_objects')
-    .select(['sharing_collection_objects.seq', 'sharing_collection_objects.stix_id', 'sharing_collection_objects.version', 'sharing_collection_objects.type', addedText.as('added')])
+    .select(['sharing_collection_objects.seq', 'sharing_collection_objects.stix_id', 'sharing_collection_objects.version', 'sharing_collection_objects.date_added'])
     .where('sharing_collection_objects.collection_id', '=', q.collectionId)
-    .where(entitledTo(q.entitlement));
+    .where((eb) => eb.and([eb(shared, '>=', 0), entitledTo(shared, q.ownOrganisations)(eb)]));
   if (q.versions.kind === 'last') query = query.where('sharing_collection_objects.latest', '=', true);
   if (q.versions.kind === 'exact') query = query.where('sharing_collection_objects.version', 'in', q.versions.values);
   if (q.versions.kind === 'first') {
@@ -111,16 +142,34 @@ export async function page(db: Executor, q: ObjectQuery, withObjects: boolean): 
   if (q.ids?.length) query = query.where('sharing_collection_objects.stix_id', 'in', q.ids);
   if (q.types?.length) query = query.where('sharing_collection_objects.type', 'in', q.types);
   if (q.specVersions?.length) query = query.where('sharing_collection_objects.spec_version', 'in', q.specVersions);
-  const keys = query.orderBy('sharing_collection_objects.seq').limit(q.limit + 1);
-  if (!withObjects) return (await keys.execute()).map((r) => ({ ...r, seq: Number(r.seq) }));
-  // The page's keys first (materialised), then their JSON by primary key, in one statement: a
-  // plain join lets the planner scan every object.
-  const rows = await db.with((cte) => cte('page').materialized(), () => keys)
-    .selectFrom('page')
-    .innerJoin('sharing_objects', (j) => j.onRef('sharing_objects.stix_id', '=', 'page.stix_id').onRef('sharing_objects.version', '=', 'page.version'))
-    .select(['page.seq', 'page.stix_id', 'page.version', 'page.type', 'page.added', 'sharing_objects.object_json'])
-    .orderBy('page.seq').execute();
-  return rows.map((r) => ({ ...r, seq: Number(r.seq) }));
+  return query.orderBy('sharing_collection_objects.seq').limit(q.limit + 1);
+}
+
+/**
+ * One page in one statement: the collection and the reader's rights, the entitled keys, and
+ * either the objects' stored JSON joined into one text (Node writes it without parsing a single
+ * object) or the keys for a manifest. Undefined when the collection does not exist.
+ */
+export async function page(db: Executor, q: ObjectQuery, withObjects: boolean): Promise<PageRead | undefined> {
+  const objectsText = sql<string | null>`(select string_agg(j.object_json, ',' order by s.seq) from shown s
+    join sharing_objects j on j.stix_id = s.stix_id and j.version = s.version)`;
+  const keysJson = sql<PageRead['keys']>`(select json_agg(json_build_object('stix_id', stix_id, 'version', version, 'added', ${utc(sql`date_added`)}) order by seq) from shown)`;
+  const row = await db.with('reader', () => reader(db, q))
+    // Materialised, so the keys are found once by index before any object is joined to them.
+    .with((cte) => cte('keys').materialized(), () => pageKeys(db, q))
+    .with('shown', (qb) => qb.selectFrom('keys').selectAll().orderBy('seq').limit(q.limit))
+    .selectFrom('reader').selectAll('reader')
+    .select([
+      sql<number>`(select count(*)::int from keys)`.as('found'),
+      sql<number | null>`(select max(seq) from shown)`.as('last_seq'),
+      sql<string | null>`(select ${utc(sql`(array_agg(date_added order by seq))[1]`)} from shown)`.as('first'),
+      sql<string | null>`(select ${utc(sql`(array_agg(date_added order by seq desc))[1]`)} from shown)`.as('last'),
+      (withObjects ? objectsText : sql<string | null>`null`).as('objects'),
+      (withObjects ? sql<PageRead['keys']>`null` : keysJson).as('keys'),
+    ]).executeTakeFirst();
+  if (!row) return undefined;
+  const { grants, shared_up_to: sharedUpTo, found, last_seq: lastSeq, first, last, objects, keys, ...collection } = row;
+  return { collection, grants, sharedUpTo, found, lastSeq: lastSeq === null ? null : Number(lastSeq), first, last, objects, keys };
 }
 
 /** Objects of any collection the reader may see (for bundle export), newest versions only. */
@@ -130,7 +179,7 @@ export async function latestEntitled(db: Executor, collectionIds: readonly strin
     .innerJoin('sharing_objects', (j) => j.onRef('sharing_objects.stix_id', '=', 'sharing_collection_objects.stix_id').onRef('sharing_objects.version', '=', 'sharing_collection_objects.version'))
     .select(['sharing_objects.object_json', 'sharing_objects.stix_id'])
     .where('sharing_collection_objects.collection_id', 'in', collectionIds).where('sharing_collection_objects.latest', '=', true)
-    .where(entitledTo(entitlement));
+    .where(entitledTo(entitlement.sharedUpTo, entitlement.ownOrganisations));
   if (filter.ids?.length) query = query.where('sharing_collection_objects.stix_id', 'in', filter.ids);
   if (filter.types?.length) query = query.where('sharing_collection_objects.type', 'in', filter.types);
   const rows = await query.orderBy('sharing_collection_objects.seq').limit(limit).execute();

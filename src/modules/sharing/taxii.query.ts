@@ -28,7 +28,7 @@ function list(value: string, name: string): string[] {
   return items;
 }
 
-export type Filters = Omit<ObjectQuery, 'collectionId' | 'entitlement'>;
+export type Filters = Omit<ObjectQuery, 'collectionId' | 'ownOrganisations'>;
 
 /** Parses added_after, limit, next and match[…] for objects, manifest, object and versions endpoints. */
 export function parseFilters(query: Record<string, unknown>, options: { versionDefault: 'last' | 'all'; allowVersion: boolean }): Filters {

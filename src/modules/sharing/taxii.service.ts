@@ -9,7 +9,7 @@ import { newId } from '../../lib/crypto.ts';
 import type { Actor } from '../identity/identity.policy.ts';
 import * as collections from './collections.service.ts';
 import * as objects from './objects.store.ts';
-import { ownOrganisations } from './sharing.policy.ts';
+import { mayManage, ownOrganisations, rightsOn } from './sharing.policy.ts';
 import * as statuses from './status.store.ts';
 import { stixType } from './taxii.http.ts';
 import { nextToken, type Filters } from './taxii.query.ts';
@@ -37,18 +37,24 @@ export async function collection(db: Executor, actor: Actor, id: string) {
   return collectionResource(found);
 }
 
-async function readable(db: Executor, actor: Actor, id: string) {
-  const { rights } = await collections.open(db, actor, id);
+/**
+ * collections.service `open` and the read right, judged on the rows the page statement read
+ * with the page. The statement applied its own SQL mirror of the TLP ceiling: nothing is served
+ * unless it is the one the policy gives.
+ */
+function readable(actor: Actor, read: objects.PageRead | undefined): objects.PageRead {
+  if (!read) throw fail.notFound('Collection');
+  const rights = rightsOn(actor, read.collection, read.grants);
+  if (!rights.read && !rights.write && !mayManage(actor, read.collection)) throw fail.notFound('Collection');
   if (!rights.read) throw fail.forbidden('You may not read this collection');
-  return rights;
+  if (read.sharedUpTo !== rights.entitlement.sharedUpTo) throw new Error(`TLP ceiling in SQL (${read.sharedUpTo}) differs from the policy's (${rights.entitlement.sharedUpTo})`);
+  return read;
 }
 
 async function query(db: Executor, actor: Actor, id: string, filters: Filters, withObjects: boolean) {
-  const rights = await readable(db, actor, id);
-  const rows = await objects.page(db, { ...filters, collectionId: id, entitlement: rights.entitlement }, withObjects);
-  const more = rows.length > filters.limit;
-  const shown = more ? rows.slice(0, filters.limit) : rows;
-  return { rows: shown, more, next: more ? nextToken(shown[shown.length - 1].seq) : undefined, first: shown[0]?.added, last: shown.at(-1)?.added };
+  const read = readable(actor, await objects.page(db, { ...filters, collectionId: id, ownOrganisations: ownOrganisations(actor) }, withObjects));
+  const more = read.found > filters.limit;
+  return { read, more, next: more && read.lastSeq !== null ? nextToken(read.lastSeq) : undefined, first: read.first ?? undefined, last: read.last ?? undefined };
 }
 
 function paging(more: boolean, next: string | undefined): string {
@@ -58,23 +64,23 @@ function paging(more: boolean, next: string | undefined): string {
 /** GET …/objects/ and …/objects/{id}/: an envelope. */
 export async function objectsPage(db: Executor, actor: Actor, id: string, filters: Filters, objectId?: string): Promise<Page> {
   const page = await query(db, actor, id, objectId ? { ...filters, ids: [objectId] } : filters, true);
-  if (objectId && page.rows.length === 0 && filters.afterSeq === undefined) throw fail.notFound('Object');
-  const body = page.rows.length ? `{${paging(page.more, page.next)},"objects":[${page.rows.map((r) => r.object_json).join(',')}]}` : `{${paging(false, undefined)}}`;
+  if (objectId && page.read.found === 0 && filters.afterSeq === undefined) throw fail.notFound('Object');
+  const body = page.read.objects ? `{${paging(page.more, page.next)},"objects":[${page.read.objects}]}` : `{${paging(false, undefined)}}`;
   return { body, first: page.first, last: page.last };
 }
 
 /** GET …/manifest/ */
 export async function manifest(db: Executor, actor: Actor, id: string, filters: Filters): Promise<Page> {
   const page = await query(db, actor, id, filters, false);
-  const items = page.rows.map((r) => ({ id: r.stix_id, date_added: r.added, version: versionText(r.version), media_type: stixType }));
+  const items = (page.read.keys ?? []).map((r) => ({ id: r.stix_id, date_added: r.added, version: versionText(r.version), media_type: stixType }));
   return { body: JSON.stringify(items.length ? { more: page.more, ...(page.next ? { next: page.next } : {}), objects: items } : { more: false }), first: page.first, last: page.last };
 }
 
 /** GET …/objects/{id}/versions/ */
 export async function versions(db: Executor, actor: Actor, id: string, objectId: string, filters: Filters): Promise<Page> {
   const page = await query(db, actor, id, { ...filters, ids: [objectId], versions: { kind: 'all' } }, false);
-  if (page.rows.length === 0 && filters.afterSeq === undefined) throw fail.notFound('Object');
-  return { body: JSON.stringify({ more: page.more, ...(page.next ? { next: page.next } : {}), versions: page.rows.map((r) => versionText(r.version)) }), first: page.first, last: page.last };
+  if (page.read.found === 0 && filters.afterSeq === undefined) throw fail.notFound('Object');
+  return { body: JSON.stringify({ more: page.more, ...(page.next ? { next: page.next } : {}), versions: (page.read.keys ?? []).map((r) => versionText(r.version)) }), first: page.first, last: page.last };
 }
 
 /** POST …/objects/: imports the envelope's objects and records a status resource. */
