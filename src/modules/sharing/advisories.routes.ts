@@ -9,6 +9,7 @@ import { rss } from './advisories.feed.ts';
 import { AdvisoryBody, AdvisoryPatch, AdvisorySubscriptionBody, OrganisationParams } from './advisories.schema.ts';
 import * as advisories from './advisories.service.ts';
 import { IdParams } from './sharing.schema.ts';
+import * as warnings from './warnings.service.ts';
 
 const tags = ['advisories'];
 
@@ -30,9 +31,9 @@ export function advisoryRoutes(app: App, deps: RouteDeps): void {
     async (request) => db.transaction().execute((tx) => advisories.subscribe(tx, actorOf(request), request.params.organisationId, request.body)));
 
   app.get('/api/advisories/warnings', { schema: { tags, summary: 'Early warnings received by the caller\'s organisations, with whether the caller opened each' } },
-    async (request) => ({ items: await advisories.warnings(db, actorOf(request)) }));
+    async (request) => ({ items: await warnings.received(db, actorOf(request)) }));
 
-  app.post('/api/advisories/warnings/:id/open', { schema: { tags, summary: 'Open a warning: records the read receipt and returns the advisory', params: IdParams } },
+  app.post('/api/advisories/warnings/:id/open', { schema: { tags, summary: 'Open a warning: records the read receipt and returns the advisory, or the indicator as it was sent', params: IdParams } },
     async (request) => db.transaction().execute((tx) => advisories.openWarning(tx, actorOf(request), request.params.id)));
 
   app.get('/api/advisories/:id', { schema: { tags, summary: 'One advisory (by the TLP rule)', params: IdParams } },

@@ -11,20 +11,14 @@ import type { Executor } from '../../db/database.ts';
 import { fail } from '../../lib/errors.ts';
 import { newId } from '../../lib/crypto.ts';
 import * as audit from '../audit/audit.service.ts';
-import * as cii from '../cii/cii.service.ts';
 import { auditActor } from '../identity/actor.ts';
 import { assertRoleIn, hasRoleIn, scopeForRoles, visibleScope, type Actor } from '../identity/identity.policy.ts';
-import type { RoleName } from '../identity/identity.tables.ts';
-import * as organisations from '../identity/organisations.service.ts';
-import * as users from '../identity/users.service.ts';
-import * as notify from '../incidents/notify.service.ts';
 import type { AdvisoryBody, AdvisoryPatch, AdvisorySubscriptionBody } from './advisories.schema.ts';
 import * as store from './advisories.store.ts';
-import { managerRoles, ownOrganisations } from './sharing.policy.ts';
+import { authorRoles, managerRoles, ownOrganisations } from './sharing.policy.ts';
 import { amber, entitled, tlpLabels, tlpRank } from './tlp.ts';
+import * as warnings from './warnings.service.ts';
 
-/** Who writes and publishes advisories for an organisation. */
-export const authorRoles: readonly RoleName[] = ['cert_analyst', 'coordinator'];
 const green = tlpRank('GREEN');
 
 function present(a: store.AdvisoryRow) {
@@ -101,19 +95,6 @@ export async function change(tx: Executor, actor: Actor, id: string, patch: Advi
   return get(tx, actor, id);
 }
 
-/** Why a profile matches an advisory ("sector:x", "product:y", "cii:z"); empty when it does not. */
-export function matchReasons(advisory: { sectors: string[]; products: string[] }, profile: { sectors: string[]; keywords: string[] }, ciiSectors: readonly string[]): string[] {
-  const fold = (s: string) => s.trim().toLowerCase();
-  const sectors = new Set(advisory.sectors.map(fold));
-  const products = advisory.products.map(fold);
-  const reasons = [
-    ...profile.sectors.filter((s) => sectors.has(fold(s))).map((s) => `sector:${s}`),
-    ...profile.keywords.filter((k) => fold(k) && products.some((p) => p.includes(fold(k)) || fold(k).includes(p))).map((k) => `product:${k}`),
-    ...ciiSectors.filter((s) => sectors.has(fold(s))).map((s) => `cii:${s}`),
-  ];
-  return [...new Set(reasons)];
-}
-
 /**
  * Publishes a draft and warns each matching organisation in the same transaction: the warnings
  * and their webhook deliveries are committed with the publication or not at all. Only advisories
@@ -122,52 +103,29 @@ export function matchReasons(advisory: { sectors: string[]; products: string[] }
 export async function publish(tx: Executor, actor: Actor, id: string): Promise<Advisory & { warned: number }> {
   const row = await openForAuthor(tx, actor, id);
   await store.update(tx, id, { status: 'published', published_at: new Date(), updated_at: new Date() });
-  const profiles = row.tlp <= amber ? (await store.allSubscriptions(tx)).filter((p) => p.organisation_id !== row.organisation_id) : [];
-  const ciiSectors = await cii.sectorsOf(tx, profiles.filter((p) => p.use_cii_sectors).map((p) => p.organisation_id));
-  const warnings = profiles.map((p) => ({ id: newId(), organisation_id: p.organisation_id, reasons: matchReasons(row, p, ciiSectors.get(p.organisation_id) ?? []) }))
-    .filter((w) => w.reasons.length > 0);
-  const deliveries = new Map<string, number[]>();
-  for (const w of warnings) {
-    const payload = { advisoryId: id, warningId: w.id, organisationId: w.organisation_id, tlp: tlpLabels[row.tlp], severity: row.severity, title: { az: row.title_az, en: row.title_en }, reasons: w.reasons, cves: row.cves };
-    deliveries.set(w.id, (await notify.queueWebhooks(tx, [w.organisation_id], 'advisory.warning', payload)).map((d) => d.id));
-  }
-  await store.insertWarnings(tx, warnings.map((w) => ({ id: w.id, advisory_id: id, organisation_id: w.organisation_id, reasons: JSON.stringify(w.reasons), delivery_ids: JSON.stringify(deliveries.get(w.id) ?? []) })));
-  await audit.record(tx, { actor: auditActor(actor), action: 'sharing.advisory.publish', organisationId: row.organisation_id, targetType: 'sharing_advisory', targetId: id, details: { warned: warnings.map((w) => w.organisation_id) } });
-  return { ...(await get(tx, actor, id)), warned: warnings.length };
+  const matches = row.tlp <= amber ? (await warnings.matcher(tx, row.organisation_id))({ sectors: row.sectors, products: row.products }) : [];
+  const payload = { advisoryId: id, tlp: tlpLabels[row.tlp], severity: row.severity, title: { az: row.title_az, en: row.title_en }, cves: row.cves };
+  await warnings.send(tx, 'advisory.warning', matches.map((match) => ({ match, about: { advisory_id: id }, payload })));
+  await audit.record(tx, { actor: auditActor(actor), action: 'sharing.advisory.publish', organisationId: row.organisation_id, targetType: 'sharing_advisory', targetId: id, details: { warned: matches.map((m) => m.organisationId) } });
+  return { ...(await get(tx, actor, id)), warned: matches.length };
 }
 
 /** Per exposed organisation: why it matched, who opened the warning when, and webhook delivery status. For the author's analysts. */
 export async function reach(db: Executor, actor: Actor, id: string) {
   const row = await open(db, actor, id);
   if (!hasRoleIn(actor, [...authorRoles, ...managerRoles], row.organisation_id)) throw fail.notFound('Advisory');
-  const rows = await store.reach(db, id);
-  const status = new Map((await notify.deliveryStatus(db, rows.flatMap((r) => r.delivery_ids))).map((d) => [d.id, d]));
-  const orgs = await organisations.labelsOf(db, rows.map((r) => r.organisation_id));
-  const names = await users.usernamesOf(db, rows.flatMap((r) => r.reads.map((x) => x.user_id)));
-  const items = rows.map((r) => ({
-    warningId: r.id, organisationId: r.organisation_id, acronym: orgs.get(r.organisation_id)?.acronym ?? '', name: orgs.get(r.organisation_id)?.name ?? { az: '', en: '' },
-    reasons: r.reasons, warnedAt: new Date(r.created_at).toISOString(),
-    opened: r.reads.length > 0, reads: r.reads.map((x) => ({ username: names.get(x.user_id) ?? '', openedAt: new Date(x.opened_at).toISOString() })),
-    deliveries: r.delivery_ids.map((d) => status.get(Number(d))).filter((d) => d !== undefined),
-  }));
-  items.sort((a, b) => a.acronym.localeCompare(b.acronym));
-  return { advisoryId: id, total: items.length, opened: items.filter((i) => i.opened).length, items };
+  return { advisoryId: id, ...(await warnings.reachOf(db, await store.reach(db, { advisoryId: id }))) };
 }
 
-/** Warnings of the caller's organisations, newest first, with whether the caller opened each. */
-export async function warnings(db: Executor, actor: Actor) {
-  return (await store.warnings(db, visibleScope(actor), actor.userId, 200)).map((w) => ({
-    id: w.id, organisationId: w.organisation_id, advisoryId: w.advisory_id, reasons: w.reasons, severity: w.severity, tlp: tlpLabels[w.tlp],
-    title: { az: w.title_az, en: w.title_en }, createdAt: new Date(w.created_at).toISOString(), openedAt: w.opened_at ? new Date(w.opened_at).toISOString() : null,
-  }));
-}
-
-/** A read receipt: the caller opened this warning (the first opening is kept). Returns the advisory. */
-export async function openWarning(tx: Executor, actor: Actor, id: string): Promise<Advisory> {
+/**
+ * A read receipt: the caller opened this warning (the first opening is kept). Returns what it is
+ * about: the advisory, or the indicator as it was sent.
+ */
+export async function openWarning(tx: Executor, actor: Actor, id: string) {
   const warning = await store.warning(tx, visibleScope(actor), id);
   if (!warning) throw fail.notFound('Warning');
   await store.markRead(tx, id, actor.userId);
-  return get(tx, actor, warning.advisory_id);
+  return warning.advisory_id ? { kind: 'advisory' as const, ...(await get(tx, actor, warning.advisory_id)) } : warnings.indicatorOf(warning);
 }
 
 function presentSubscription(s: store.AdvisorySubscriptionRow) {

@@ -50,22 +50,30 @@ export async function upsertSubscription(tx: Executor, row: Insertable<SharingAd
     .onConflict((oc) => oc.column('organisation_id').doUpdateSet({ sectors: row.sectors, keywords: row.keywords, use_cii_sectors: row.use_cii_sectors, updated_at: new Date() })).execute();
 }
 
+/** Stores warnings; one already given (same advisory or indicator, same organisation) is kept as it was. */
 export async function insertWarnings(tx: Executor, rows: Insertable<SharingWarningTable>[]): Promise<void> {
-  if (rows.length) await tx.insertInto('sharing_warnings').values(rows).onConflict((oc) => oc.columns(['advisory_id', 'organisation_id']).doNothing()).execute();
+  if (rows.length) await tx.insertInto('sharing_warnings').values(rows).onConflict((oc) => oc.doNothing()).execute();
+}
+
+/** "stix_id|organisation_id" of the indicator warnings already given for these indicators. */
+export async function indicatorWarningKeys(db: Executor, stixIds: readonly string[]): Promise<Set<string>> {
+  if (stixIds.length === 0) return new Set();
+  const rows = await db.selectFrom('sharing_warnings').select(['stix_id', 'organisation_id']).where('stix_id', 'in', [...stixIds]).execute();
+  return new Set(rows.map((r) => `${r.stix_id}|${r.organisation_id}`));
 }
 
 /** Organisations among `organisations` that were warned of this advisory (they may read it up to AMBER). */
 export async function warnedAmong(db: Executor, advisoryIds: readonly string[], organisations: readonly string[]): Promise<{ advisory_id: string; organisation_id: string }[]> {
   if (advisoryIds.length === 0 || organisations.length === 0) return [];
   return db.selectFrom('sharing_warnings').select(['advisory_id', 'organisation_id'])
-    .where('advisory_id', 'in', [...advisoryIds]).where('organisation_id', 'in', [...organisations]).execute();
+    .where('advisory_id', 'in', [...advisoryIds]).where('organisation_id', 'in', [...organisations]).$narrowType<{ advisory_id: string }>().execute();
 }
 
-/** Warnings of the organisations in scope, newest first, with their advisory and whether `userId` opened each. */
+/** Warnings of the organisations in scope, newest first, with their advisory or indicator and whether `userId` opened each. */
 export async function warnings(db: Executor, scope: OrgScope, userId: string, limit: number) {
-  return db.selectFrom('sharing_warnings as w').innerJoin('sharing_advisories as a', 'a.id', 'w.advisory_id')
+  return db.selectFrom('sharing_warnings as w').leftJoin('sharing_advisories as a', 'a.id', 'w.advisory_id')
     .leftJoin('sharing_warning_reads as r', (join) => join.onRef('r.warning_id', '=', 'w.id').on('r.user_id', '=', userId))
-    .select(['w.id', 'w.organisation_id', 'w.advisory_id', 'w.reasons', 'w.created_at', 'a.title_az', 'a.title_en', 'a.severity', 'a.tlp', 'r.opened_at'])
+    .select(['w.id', 'w.organisation_id', 'w.advisory_id', 'w.stix_id', 'w.indicator', 'w.tlp', 'w.reasons', 'w.created_at', 'a.title_az', 'a.title_en', 'a.severity', 'a.tlp as advisory_tlp', 'r.opened_at'])
     .where(scopeCondition(scope, 'w.organisation_id')).orderBy('w.created_at', 'desc').limit(limit).execute();
 }
 
@@ -78,11 +86,13 @@ export async function markRead(tx: Executor, warningId: string, userId: string):
   await tx.insertInto('sharing_warning_reads').values({ warning_id: warningId, user_id: userId }).onConflict((oc) => oc.columns(['warning_id', 'user_id']).doNothing()).execute();
 }
 
-/** Every warning of an advisory with its read receipts (user id, when). */
-export async function reach(db: Executor, advisoryId: string) {
+/** Every warning of an advisory, or of an indicator sent by one of `senders`, with its read receipts (user id, when). */
+export async function reach(db: Executor, about: { advisoryId: string } | { stixId: string; senders: readonly string[] }) {
+  if ('senders' in about && about.senders.length === 0) return [];
   const rows = await db.selectFrom('sharing_warnings as w')
     .select(['w.id', 'w.organisation_id', 'w.reasons', 'w.delivery_ids', 'w.created_at'])
-    .where('w.advisory_id', '=', advisoryId).execute();
+    .where((eb) => ('advisoryId' in about ? eb('w.advisory_id', '=', about.advisoryId) : eb.and([eb('w.stix_id', '=', about.stixId), eb('w.sender_id', 'in', [...about.senders])])))
+    .execute();
   const reads = rows.length === 0 ? [] : await db.selectFrom('sharing_warning_reads as r')
     .select(['r.warning_id', 'r.user_id', 'r.opened_at']).where('r.warning_id', 'in', rows.map((r) => r.id)).orderBy('r.opened_at').execute();
   return rows.map((r) => ({ ...r, reads: reads.filter((x) => x.warning_id === r.id) }));

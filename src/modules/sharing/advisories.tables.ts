@@ -1,7 +1,7 @@
 /**
  * Tables of advisories and early warnings: CERT advisories (bilingual, TLP as a rank like the
- * STIX objects), organisations' subscription profiles, one warning per advisory and matching
- * organisation, and who of that organisation opened it when (read receipts).
+ * STIX objects), organisations' subscription profiles, one warning per advisory (or imported
+ * indicator) and matching organisation, and who of that organisation opened it when (read receipts).
  */
 import type { ColumnType } from 'kysely';
 
@@ -45,10 +45,18 @@ export interface SharingAdvisorySubscriptionTable {
   updated_at: DefaultTimestamp;
 }
 
+/** One warning to one organisation: about an advisory, or about an imported indicator (exactly one of the two). */
 export interface SharingWarningTable {
   id: string;
   organisation_id: string;
-  advisory_id: string;
+  advisory_id: ColumnType<string | null, string | undefined, never>;
+  stix_id: ColumnType<string | null, string | undefined, never>;
+  /** The indicator's TLP rank (an advisory's is on the advisory). */
+  tlp: ColumnType<number | null, number | undefined, never>;
+  /** The indicator as it was when the warning went out. */
+  indicator: ColumnType<Record<string, unknown> | null, string | undefined, never>;
+  /** The organisation whose import raised an indicator warning (its analysts see the reach). */
+  sender_id: ColumnType<string | null, string | undefined, never>;
   /** Why it matched: "sector:energy", "product:openssl", "cii:energy". */
   reasons: Json<string[]>;
   /** The incident_webhook_deliveries queued for it (their status is read through the incidents notify service). */

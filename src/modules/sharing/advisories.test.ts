@@ -4,8 +4,8 @@ import { newId } from '../../lib/crypto.ts';
 import * as ciiStore from '../cii/cii.store.ts';
 import { deliver, signature } from '../incidents/notify.service.ts';
 import { advisory, advisoryWorld, publishAdvisory, type AdvisoryWorld } from './advisories.fixtures.ts';
-import { matchReasons } from './advisories.service.ts';
 import { member } from './sharing.fixtures.ts';
+import { matchReasons } from './warnings.service.ts';
 
 let w: AdvisoryWorld;
 beforeAll(async () => { w = await advisoryWorld(); });
@@ -82,7 +82,7 @@ describe('advisories', () => {
     expect(delivered.headers['x-qalxan-signature']).toBe(signature(hook.json().secret, delivered.body));
 
     const opened = await w.subscriberUser.request('POST', `/api/advisories/warnings/${mine.id}/open`);
-    expect(opened.json()).toMatchObject({ id, tlp: 'AMBER' });
+    expect(opened.json()).toMatchObject({ kind: 'advisory', id, tlp: 'AMBER' });
     reach = (await w.analyst.request('GET', `/api/advisories/${id}/reach`)).json();
     expect(reach).toMatchObject({ total: 2, opened: 1 });
     const subscriberReach = reach.items.find((i: { organisationId: string }) => i.organisationId === w.subscriber);

@@ -14,6 +14,7 @@ import type { Actor } from '../identity/identity.policy.ts';
 import * as store from './collections.store.ts';
 import { addDetectionIndicators, type DetectionOutcome } from './detection.link.ts';
 import { importObjects, type ImportReport } from './import.service.ts';
+import { warnOfIndicators, type WarningOutcome } from './indicator-warnings.service.ts';
 import { incidentObjects } from './incidents.mapping.ts';
 import * as objects from './objects.store.ts';
 import { assertMayCreate, mayManage, ownOrganisations, rightsOn, writingOrganisation, type Rights } from './sharing.policy.ts';
@@ -96,15 +97,19 @@ export interface ImportOptions {
   source?: string;
 }
 
-/** Imports STIX objects into a collection the actor may write. */
-export async function importInto(tx: Executor, actor: Actor, id: string, raw: readonly unknown[], options: ImportOptions = {}): Promise<ImportReport & { detection?: DetectionOutcome }> {
+export type ImportOutcome = ImportReport & { detection?: DetectionOutcome; warnings?: WarningOutcome };
+
+/** Imports STIX objects into a collection the actor may write; new indicators warn matching organisations at once. */
+export async function importInto(tx: Executor, actor: Actor, id: string, raw: readonly unknown[], options: ImportOptions = {}): Promise<ImportOutcome> {
   const { collection, rights, grants } = await open(tx, actor, id);
   if (!rights.write) throw fail.forbidden('You may not add objects to this collection');
   const organisationId = writingOrganisation(actor, collection, grants);
   const report = await importObjects(tx, { collectionId: id, organisationId, source: options.source ?? 'api', defaultTlp: tlpRank(options.defaultTlp ?? 'AMBER') }, raw);
-  await audit.record(tx, { actor: auditActor(actor), action: 'sharing.import', organisationId, targetType: 'sharing_collection', targetId: id, details: { source: options.source ?? 'api', ...report.counts } });
-  if (!options.detection) return report;
-  return { ...report, detection: await addDetectionIndicators(tx, actor, organisationId, report.stored) };
+  const warnings = await warnOfIndicators(tx, actor, organisationId, report.stored);
+  await audit.record(tx, { actor: auditActor(actor), action: 'sharing.import', organisationId, targetType: 'sharing_collection', targetId: id, details: { source: options.source ?? 'api', ...report.counts, ...(warnings && { warnings }) } });
+  const outcome = { ...report, ...(warnings && { warnings }) };
+  if (!options.detection) return outcome;
+  return { ...outcome, detection: await addDetectionIndicators(tx, actor, organisationId, report.stored) };
 }
 
 /** Imports a bundle; a malformed envelope is a validation error, bad objects are report lines. */

@@ -63,5 +63,14 @@ export function taxii(ctx: TestContext, token: string | null, method: string, ur
 export async function importBundle(client: Client, collection: string, objects: unknown[], extra: Record<string, unknown> = {}) {
   const response = await client.request('POST', `/api/sharing/collections/${collection}/import`, { bundle: bundle(objects), ...extra });
   if (response.statusCode !== 200) throw new Error(`import: ${response.statusCode} ${response.body}`);
-  return response.json() as { counts: Record<string, number>; lines: { index: number; id: string; outcome: string; reason?: string; version: string }[]; detection?: { added: number } };
+  return response.json() as { counts: Record<string, number>; lines: { index: number; id: string; outcome: string; reason?: string; version: string }[]; detection?: { added: number }; warnings?: { warned: number; withheld: number } };
+}
+
+/** Routes fetch() into the same in-process app, so a subscription can pull from it. */
+export function inProcessFetch(ctx: TestContext): typeof fetch {
+  return (async (input: URL | RequestInfo, init?: RequestInit) => {
+    const url = new URL(String(input));
+    const response = await ctx.app.inject({ method: 'GET', url: url.pathname + url.search, headers: init?.headers as Record<string, string> });
+    return new Response(response.body, { status: response.statusCode, headers: response.headers as Record<string, string> });
+  }) as typeof fetch;
 }

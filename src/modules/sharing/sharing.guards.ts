@@ -1,11 +1,13 @@
 /**
  * How each sharing route keeps organisation A's user out of organisation B's collections, their
  * objects, grants and TAXII status resources. B owns a collection with a GREEN object posted
- * over TAXII; A's administrator has no grant on it, so TAXII and the API must hide all of it.
+ * over TAXII, and an early warning of that indicator it sent; A's administrator has no grant on
+ * it, so TAXII and the API must hide all of it.
  */
 import { expect } from 'vitest';
 import { newId } from '../../lib/crypto.ts';
 import { expectHidden, expectNotListed, type GuardFixture, type ModuleGuards } from '../../testing/guards.ts';
+import * as warnings from './advisories.store.ts';
 import * as collections from './collections.store.ts';
 import * as subscriptions from './subscriptions.store.ts';
 import { bundle, indicator, taxiiAccept } from './sharing.fixtures.ts';
@@ -25,6 +27,8 @@ export const guards: ModuleGuards = {
     expect(posted.statusCode, posted.body).toBe(202);
     expect(posted.json().success_count).toBe(1);
     f.records.sharingStatus = posted.json().id;
+    f.records.sharingIndicatorWarning = newId();
+    await warnings.insertWarnings(f.ctx.db, [{ id: f.records.sharingIndicatorWarning, organisation_id: f.b.org, stix_id: objectId, tlp: 1, indicator: JSON.stringify(object), sender_id: f.b.org, reasons: '["sector:energy"]' }]);
     f.records.sharingSubscription = newId();
     await subscriptions.insert(f.ctx.db, {
       id: f.records.sharingSubscription, organisation_id: f.b.org, created_by: f.b.user.id, name: 'B feed', api_root: 'http://127.0.0.1:9/taxii2/api/', remote_collection: 'x',
@@ -48,6 +52,11 @@ export const guards: ModuleGuards = {
     'GET /api/sharing/export': async (f) => {
       expectNotListed(await f.a.client.request('GET', '/api/sharing/export'), [objectId]);
       expectHidden(await f.a.client.request('GET', `/api/sharing/export?collectionId=${f.records.sharingCollection}`));
+    },
+    'GET /api/sharing/indicators/:stixId/reach': async (f) => {
+      const response = await f.a.client.request('GET', `/api/sharing/indicators/${objectId}/reach`);
+      expectNotListed(response, [f.records.sharingIndicatorWarning, f.b.org]);
+      expect(response.json().total).toBe(0);
     },
     'GET /api/sharing/subscriptions': async (f) => expectNotListed(await f.a.client.request('GET', '/api/sharing/subscriptions'), [f.records.sharingSubscription]),
     'POST /api/sharing/subscriptions': async (f) => expectHidden(await f.a.client.request('POST', '/api/sharing/subscriptions', {

@@ -12,6 +12,8 @@ import type { AccessRow, CollectionRow } from './collections.store.ts';
 import { amber, type Entitlement } from './tlp.ts';
 
 export const managerRoles: readonly RoleName[] = ['admin', 'cert_analyst'];
+/** Who writes and publishes advisories for an organisation, and whose imports warn other organisations. */
+export const authorRoles: readonly RoleName[] = ['cert_analyst', 'coordinator'];
 /** Roles that may publish into a collection they can write and run imports. */
 export const publisherRoles: readonly RoleName[] = ['admin', 'cert_analyst', 'operator'];
 

@@ -1,15 +1,17 @@
 /**
  * The sharing API under /api/sharing: collections and their grants, bundle and MISP import
- * with per-object reports, publishing an incident, bundle export. TAXII 2.1 is in
- * taxii.routes.ts, subscriptions in subscriptions.routes.ts, advisories in advisories.routes.ts.
+ * with per-object reports, publishing an incident, bundle export, and who was warned of an
+ * imported indicator. TAXII 2.1 is in taxii.routes.ts, subscriptions in subscriptions.routes.ts,
+ * advisories in advisories.routes.ts.
  */
 import type { FastifyReply } from 'fastify';
 import { actorOf } from '../../http/auth.ts';
 import type { App, RouteDeps } from '../../http/types.ts';
 import { advisoryRoutes } from './advisories.routes.ts';
 import * as collections from './collections.service.ts';
+import * as indicatorWarnings from './indicator-warnings.service.ts';
 import { mispObjects } from './misp.ts';
-import { CollectionBody, ExportQuery, GrantBody, GrantParams, IdParams, ImportBody, MispBody, PublishIncidentBody } from './sharing.schema.ts';
+import { CollectionBody, ExportQuery, GrantBody, GrantParams, IdParams, ImportBody, IndicatorParams, MispBody, PublishIncidentBody } from './sharing.schema.ts';
 import { subscriptionRoutes } from './subscriptions.routes.ts';
 import { stixType } from './taxii.http.ts';
 import { taxiiRoutes } from './taxii.routes.ts';
@@ -48,14 +50,14 @@ export function sharingRoutes(app: App, deps: RouteDeps): void {
     async (request) => {
       const { bundle, ...options } = request.body;
       const report = await db.transaction().execute((tx) => collections.importBundle(tx, actorOf(request), request.params.id, bundle, options));
-      return { counts: report.counts, lines: report.lines, detection: report.detection };
+      return { counts: report.counts, lines: report.lines, detection: report.detection, warnings: report.warnings };
     });
 
   app.post('/api/sharing/collections/:id/misp', { bodyLimit: importLimit, schema: { tags, summary: 'Import a MISP event (JSON): attributes become observables and indicators, tlp/rsit tags markings and labels', params: IdParams, body: MispBody } },
     async (request) => {
       const { objects, defaultTlp, unmapped } = mispObjects(request.body.event as Record<string, unknown>);
       const report = await db.transaction().execute((tx) => collections.importInto(tx, actorOf(request), request.params.id, objects, { defaultTlp, detection: request.body.detection, source: 'misp' }));
-      return { counts: report.counts, lines: report.lines, detection: report.detection, unmapped };
+      return { counts: report.counts, lines: report.lines, detection: report.detection, warnings: report.warnings, unmapped };
     });
 
   app.post('/api/sharing/collections/:id/incidents', { schema: { tags, summary: 'Publish an incident the caller may read as STIX (incident, indicators, observables, relationships) at its TLP', params: IdParams, body: PublishIncidentBody } },
@@ -63,6 +65,9 @@ export function sharingRoutes(app: App, deps: RouteDeps): void {
       const report = await db.transaction().execute((tx) => collections.publishIncident(tx, actorOf(request), request.params.id, request.body.incidentId));
       return { counts: report.counts, lines: report.lines };
     });
+
+  app.get('/api/sharing/indicators/:stixId/reach', { schema: { tags, summary: 'Organisations your organisations warned of an imported indicator: why, who opened it when, delivery status', params: IndicatorParams } },
+    async (request) => indicatorWarnings.reach(db, actorOf(request), request.params.stixId));
 
   app.get('/api/sharing/export', { onSend: exactStixType, schema: { tags, summary: 'A STIX 2.1 bundle of the newest versions the caller is entitled to (one collection or all it reads)', querystring: ExportQuery } },
     async (request, reply) => {

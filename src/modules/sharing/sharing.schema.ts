@@ -9,6 +9,7 @@ const Text = (max: number) => Type.String({ minLength: 1, maxLength: max });
 
 export const Tlp = literals(tlpLabels);
 export const IdParams = Type.Object({ id: Uuid }, strict);
+export const IndicatorParams = Type.Object({ stixId: Type.String({ pattern: '^indicator--[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$' }) }, strict);
 export const GrantParams = Type.Object({ id: Uuid, organisationId: Uuid }, strict);
 
 export const CollectionBody = Type.Object({ organisationId: Uuid, title: Text(200), description: Type.Optional(Type.String({ maxLength: 2000 })) }, strict);

@@ -1,17 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../../lib/logger.ts';
-import { importBundle, indicator, sharingWorld, tokenFor, type SharingWorld } from './sharing.fixtures.ts';
+import { importBundle, indicator, inProcessFetch, sharingWorld, tokenFor, type SharingWorld } from './sharing.fixtures.ts';
 import { run, runDue } from './subscriptions.service.ts';
 
 let w: SharingWorld;
 let target: string;
-
-/** Routes fetch() into the same in-process app, so a subscription can pull from it. */
-const inProcessFetch = (async (input: URL | RequestInfo, init?: RequestInit) => {
-  const url = new URL(String(input));
-  const response = await w.ctx.app.inject({ method: 'GET', url: url.pathname + url.search, headers: init?.headers as Record<string, string> });
-  return new Response(response.body, { status: response.statusCode, headers: response.headers as Record<string, string> });
-}) as typeof fetch;
 
 beforeAll(async () => {
   w = await sharingWorld();
@@ -30,10 +23,10 @@ describe('TAXII client subscriptions', () => {
     const id = created.json().id;
     expect(created.json()).not.toHaveProperty('token');
     const row = await w.ctx.db.selectFrom('sharing_subscriptions').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
-    expect(await run(w.ctx.db, row, inProcessFetch)).toMatchObject({ created: 2, error: null });
+    expect(await run(w.ctx.db, row, inProcessFetch(w.ctx))).toMatchObject({ created: 2, error: null });
     await importBundle(w.analyst, w.collection, [indicator('192.0.2.12', 'GREEN')]);
     const again = await w.ctx.db.selectFrom('sharing_subscriptions').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
-    expect(await run(w.ctx.db, again, inProcessFetch)).toMatchObject({ created: 1, skipped: 0, error: null });
+    expect(await run(w.ctx.db, again, inProcessFetch(w.ctx))).toMatchObject({ created: 1, skipped: 0, error: null });
     const status = (await w.analyst.request('GET', `/api/sharing/subscriptions/${id}`)).json();
     expect(status).toMatchObject({ lastStatus: 'ok', objectsImported: 3 });
     expect(status.runs).toHaveLength(2);

@@ -1,0 +1,73 @@
+/**
+ * Early warnings from imported indicators, whichever way they arrived (bundle import, TAXII
+ * POST, TAXII client, MISP): each new, live indicator is matched against the other
+ * organisations' profiles and every match is warned at once, in the import's transaction, through
+ * the same channels as advisory warnings. Only imports by those who may write advisories
+ * (authorRoles of the importing organisation) warn others, so an operator's import cannot alert
+ * a whole sector. The TLP rule is the advisories': up to AMBER reaches the matched organisations
+ * (need to know); AMBER+STRICT and RED never leave the importer and are only counted as withheld.
+ */
+import type { Executor } from '../../db/database.ts';
+import { hasRoleIn, type Actor } from '../identity/identity.policy.ts';
+import * as store from './advisories.store.ts';
+import type { ImportReport } from './import.service.ts';
+import { authorRoles, managerRoles, ownOrganisations } from './sharing.policy.ts';
+import { amber, tlpLabels } from './tlp.ts';
+import * as warnings from './warnings.service.ts';
+
+export interface WarningOutcome {
+  /** Warnings sent (one per indicator and organisation). */
+  warned: number;
+  /** Matches not warned because the marking is above AMBER. */
+  withheld: number;
+}
+
+type StixObject = Record<string, unknown>;
+
+const strings = (value: unknown): string[] => (Array.isArray(value) ? value : [value]).filter((v): v is string => typeof v === 'string' && v.trim() !== '');
+
+function live(o: StixObject, now: number): boolean {
+  return o.type === 'indicator' && o.revoked !== true && !(typeof o.valid_until === 'string' && Date.parse(o.valid_until) <= now);
+}
+
+/**
+ * What an indicator is about: its own name, description and labels, and those of the reports in
+ * the same import that refer to it (a MISP event's title and tags arrive on its report). Labels
+ * such as "sector:energy" or "energy" name sectors.
+ */
+function subjectOf(indicator: StixObject, reports: readonly StixObject[]): warnings.Subject {
+  const context = [indicator, ...reports.filter((r) => strings(r.object_refs).includes(indicator.id as string))];
+  const labels = context.flatMap((o) => strings(o.labels));
+  return { sectors: labels.map((l) => l.replace(/^sector[:=]/i, '')), products: [...context.flatMap((o) => [...strings(o.name), ...strings(o.description)]), ...labels] };
+}
+
+/** Warns matching organisations of the live indicators among `stored`; undefined when the actor may not warn. */
+export async function warnOfIndicators(tx: Executor, actor: Actor, sender: string, stored: ImportReport['stored']): Promise<WarningOutcome | undefined> {
+  if (!hasRoleIn(actor, authorRoles, sender)) return undefined;
+  const now = Date.now();
+  const indicators = [...new Map(stored.filter((s) => live(s.object, now)).map((s) => [s.object.id as string, s])).values()];
+  if (indicators.length === 0) return { warned: 0, withheld: 0 };
+  const match = await warnings.matcher(tx, sender, warnings.wholeWords);
+  const reports = stored.map((s) => s.object).filter((o) => o.type === 'report');
+  const given = await store.indicatorWarningKeys(tx, indicators.map((s) => s.object.id as string));
+  const outgoing: warnings.Outgoing[] = [];
+  let withheld = 0;
+  for (const { object, tlp } of indicators) {
+    const stixId = object.id as string;
+    const matches = match(subjectOf(object, reports)).filter((m) => !given.has(`${stixId}|${m.organisationId}`));
+    if (tlp > amber) {
+      withheld += matches.length;
+      continue;
+    }
+    const payload = { stixId, tlp: tlpLabels[tlp], name: object.name ?? null, pattern: object.pattern, validFrom: object.valid_from ?? null };
+    outgoing.push(...matches.map((match) => ({ match, about: { stix_id: stixId, tlp, indicator: JSON.stringify(object), sender_id: sender }, payload })));
+  }
+  await warnings.send(tx, 'indicator.warning', outgoing);
+  return { warned: outgoing.length, withheld };
+}
+
+/** Who was warned of an indicator by the caller's organisations, and who opened it (for their analysts and admins). */
+export async function reach(db: Executor, actor: Actor, stixId: string) {
+  const senders = ownOrganisations(actor).filter((o) => hasRoleIn(actor, [...authorRoles, ...managerRoles], o));
+  return { stixId, ...(await warnings.reachOf(db, await store.reach(db, { stixId, senders }))) };
+}
