@@ -1,10 +1,11 @@
 /**
  * Tables owned by the sharing module: STIX objects and their versions, TAXII collections with
- * per-organisation rights, TAXII status resources, and subscriptions to remote collections with
- * their sync runs.
+ * per-organisation rights, TAXII status resources (with the jobs behind pending ones), and
+ * subscriptions to remote collections with their sync runs.
  * TLP is stored as a rank (0 CLEAR … 4 RED) so "entitled" is a comparison in SQL.
  */
 import type { ColumnType, Generated } from 'kysely';
+import type { Actor } from '../identity/identity.policy.ts';
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 type DefaultTimestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -56,17 +57,39 @@ export interface SharingCollectionObjectTable {
   date_added: DefaultTimestamp;
 }
 
+/** A TAXII status-details entry: one object of a POSTed envelope. */
+export interface StatusDetail {
+  id: string;
+  version: string;
+  message?: string;
+}
+
 export interface SharingStatusTable {
   id: string;
   collection_id: string;
   organisation_id: string;
   user_id: string;
+  status: ColumnType<'pending' | 'complete', 'pending' | 'complete' | undefined, 'pending' | 'complete'>;
   request_timestamp: DefaultTimestamp;
   total_count: number;
   success_count: number;
   failure_count: number;
-  successes: Json<{ id: string; version: string; message?: string }[]>;
-  failures: Json<{ id: string; version: string; message: string }[]>;
+  pending_count: ColumnType<number, number | undefined, number>;
+  successes: Json<StatusDetail[]>;
+  failures: Json<StatusDetail[]>;
+  pendings: ColumnType<StatusDetail[], string | undefined, string>;
+}
+
+/** The work behind a pending status: the envelope's objects and the caller as it was authenticated. */
+export interface SharingStatusJobTable {
+  status_id: string;
+  actor: Json<Actor>;
+  objects: Json<unknown[]>;
+  attempts: ColumnType<number, number | undefined, number>;
+  last_error: string | null;
+  /** When a failed attempt may be retried. */
+  run_after: DefaultTimestamp;
+  created_at: DefaultTimestamp;
 }
 
 export interface SharingSubscriptionTable {
@@ -110,6 +133,7 @@ export interface SharingTables {
   sharing_collection_access: SharingCollectionAccessTable;
   sharing_collection_objects: SharingCollectionObjectTable;
   sharing_statuses: SharingStatusTable;
+  sharing_status_jobs: SharingStatusJobTable;
   sharing_subscriptions: SharingSubscriptionTable;
   sharing_sync_runs: SharingSyncRunTable;
 }

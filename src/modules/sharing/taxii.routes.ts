@@ -8,6 +8,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { actorOf } from '../../http/auth.ts';
 import type { App, RouteDeps } from '../../http/types.ts';
 import { fail } from '../../lib/errors.ts';
+import * as posts from './posts.service.ts';
 import { checkAccept, checkContentType, sendTaxiiError, taxiiType } from './taxii.http.ts';
 import { parseFilters } from './taxii.query.ts';
 import * as taxii from './taxii.service.ts';
@@ -71,7 +72,7 @@ export function taxiiRoutes(app: App, deps: RouteDeps): void {
     route('/api/status/:statusId/', false, async (request, reply) => {
       const id = (request.params as Params).statusId ?? '';
       if (!uuid.test(id)) throw fail.notFound('Status');
-      return send(reply, await taxii.status(db, actorOf(request), id));
+      return send(reply, await posts.status(db, actorOf(request), id));
     });
 
     route('/api/collections/', false, async (request, reply) => send(reply, await taxii.listCollections(db, actorOf(request))));
@@ -107,7 +108,7 @@ export function taxiiRoutes(app: App, deps: RouteDeps): void {
       checkContentType(request);
       const actor = actorOf(request);
       const id = collectionOf(request);
-      const status = await db.transaction().execute((tx) => taxii.addObjects(tx, actor, id, request.body));
+      const status = await db.transaction().execute((tx) => posts.addObjects(tx, actor, id, request.body));
       return send(reply.code(202), status);
     });
   }, { prefix: '/taxii2' });

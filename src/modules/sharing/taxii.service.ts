@@ -5,12 +5,10 @@
  */
 import type { Executor } from '../../db/database.ts';
 import { fail } from '../../lib/errors.ts';
-import { newId } from '../../lib/crypto.ts';
 import type { Actor } from '../identity/identity.policy.ts';
 import * as collections from './collections.service.ts';
 import * as objects from './objects.store.ts';
 import { mayManage, ownOrganisations, rightsOn } from './sharing.policy.ts';
-import * as statuses from './status.store.ts';
 import { stixType } from './taxii.http.ts';
 import { nextToken, type Filters } from './taxii.query.ts';
 import { versionText } from './versions.ts';
@@ -81,30 +79,4 @@ export async function versions(db: Executor, actor: Actor, id: string, objectId:
   const page = await query(db, actor, id, { ...filters, ids: [objectId], versions: { kind: 'all' } }, false);
   if (page.read.found === 0 && filters.afterSeq === undefined) throw fail.notFound('Object');
   return { body: JSON.stringify({ more: page.more, ...(page.next ? { next: page.next } : {}), versions: (page.read.keys ?? []).map((r) => versionText(r.version)) }), first: page.first, last: page.last };
-}
-
-/** POST …/objects/: imports the envelope's objects and records a status resource. */
-export async function addObjects(tx: Executor, actor: Actor, id: string, envelope: unknown) {
-  const items = envelope && typeof envelope === 'object' && Array.isArray((envelope as { objects?: unknown }).objects) ? (envelope as { objects: unknown[] }).objects : undefined;
-  if (!items) throw fail.validation('The body must be an envelope with an "objects" array');
-  const report = await collections.importInto(tx, actor, id, items, { source: 'taxii' });
-  const successes = report.lines.filter((l) => l.outcome !== 'rejected').map((l) => ({ id: l.id!, version: versionText(l.version!), message: l.reason ?? l.outcome }));
-  const failures = report.lines.filter((l) => l.outcome === 'rejected').map((l) => ({ id: l.id ?? '', version: l.version ? versionText(l.version) : '', message: l.reason! }));
-  const row = { id: newId(), collection_id: id, organisation_id: ownOrganisations(actor)[0], user_id: actor.userId, total_count: items.length, success_count: successes.length, failure_count: failures.length, successes: JSON.stringify(successes), failures: JSON.stringify(failures) };
-  await statuses.insert(tx, row);
-  return statusResource((await statuses.get(tx, row.id))!);
-}
-
-function statusResource(row: statuses.StatusRow) {
-  return {
-    id: row.id, status: 'complete', request_timestamp: new Date(row.request_timestamp).toISOString(), total_count: row.total_count,
-    success_count: row.success_count, successes: row.successes, failure_count: row.failure_count, failures: row.failures, pending_count: 0, pendings: [],
-  };
-}
-
-/** A status resource, to the user who posted it or a member of the same organisation. */
-export async function status(db: Executor, actor: Actor, statusId: string) {
-  const row = await statuses.get(db, statusId);
-  if (!row || (row.user_id !== actor.userId && !ownOrganisations(actor).includes(row.organisation_id))) throw fail.notFound('Status');
-  return statusResource(row);
 }
