@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Automaton, type Pattern } from '../src/engine/automaton.ts';
-import { regexLiterals } from '../src/sigma/regex-literal.ts';
+import { minLength, regexLiterals, regexPrecheck } from '../src/sigma/regex-literal.ts';
 
 /** What the automaton must find: the naive test of every pattern on the lower-cased value. */
 function naive(pats: Pattern[], s: string): number[] {
@@ -53,5 +53,32 @@ describe('regex required literals', () => {
     expect(regexLiterals(/\cAbcd/)).toEqual(['bcd']);
     expect(regexLiterals(/[abc]def+/)).toBeNull();
     expect(regexLiterals(/fo|barr/)).toBeNull();
+  });
+});
+
+describe('regex precheck', () => {
+  it('computes a lower bound of the match length', () => {
+    expect(minLength('.{1000,}')).toBe(1000);
+    expect(minLength('ab?c*d+')).toBe(2);
+    expect(minLength('(?:abc|de){2}x')).toBe(5);
+    expect(minLength('(?<=foo)bar(?!baz)')).toBe(3);
+    expect(minLength('^\\$\\{[a-z]\\}$')).toBe(4);
+    expect(minLength('(a)\\1')).toBe(1);
+    expect(minLength('x|')).toBe(0);
+  });
+
+  it('never refuses a string the regex matches', () => {
+    const cases: [RegExp, string[], string[]][] = [
+      [/\w+`(?:\w+|-|.)`[\w+|\s]/, ['IN`V`o`Ke-eXp'], ['Invoke-Expression']],
+      [/.{10,}/, ['0123456789'], ['012345678']],
+      [/"(?:\{\d\})+"\s*-f/, ['"{2}{0}" -f'], ['{2}{0} -f']],
+      [/\$\{`?e`?n`?v`?:`?p`?a`?t`?h`?\}/i, ['${E`Nv:pATh}'], ['$env:path']],
+      [/a:c|d-e/i, ['A:C', 'D-E'], ['xyz', 'a.c']],
+    ];
+    for (const [re, yes, no] of cases) {
+      const possible = regexPrecheck(re);
+      for (const s of yes) expect(possible(s) && re.test(s), `${re} on ${s}`).toBe(true);
+      for (const s of no) expect(possible(s), `${re} refuses ${s}`).toBe(false);
+    }
   });
 });

@@ -1,7 +1,7 @@
 import { RuleError } from './errors.ts';
 import { EventView, FieldTable, allTexts, type FieldText } from './event-view.ts';
 import { compileRuleRegex } from './regex.ts';
-import { regexLiterals } from './regex-literal.ts';
+import { regexLiterals, regexPrecheck } from './regex-literal.ts';
 import { compileStringTest, type StringTest } from './string-match.ts';
 import { TRANSFORMS, applyMatchType, applyTransform, initialValues } from './values.ts';
 import { inCidr, parseCidr, parseIP } from '../ioc/ip.ts';
@@ -281,7 +281,8 @@ function compileSpecial(
     const r = compileRuleRegex(text, flags);
     if (!r.ok) throw new RuleError(r.reason);
     const re = r.re;
-    const t = (s: string) => re.test(s);
+    const possible = regexPrecheck(re);
+    const t = (s: string) => possible(s) && re.test(s);
     if (targets === null) return (v) => allTexts(v.event).some(t);
     return anyOf(targets.map((fid) => onText((v) => v.text(fid), t)));
   }

@@ -64,12 +64,12 @@ function branches(p: string): string[] {
   return out;
 }
 
-/** The longest run of unquantified plain characters at the top level of one alternative. */
-function longestRun(b: string): string {
-  let best = '';
+/** The runs of unquantified plain characters at the top level of one alternative. */
+function plainRuns(b: string): string[] {
+  const runs: string[] = [];
   let run = '';
   const end = (): void => {
-    if (run.length > best.length) best = run;
+    if (run !== '') runs.push(run);
     run = '';
   };
   let i = 0;
@@ -79,10 +79,7 @@ function longestRun(b: string): string {
       // A quantifier applies to the atom before it: drop that character from the run.
       run = run.slice(0, -1);
       end();
-      if (c === '{') {
-        const m = /^\{\d+(,\d*)?\}/.exec(b.slice(i));
-        i += m ? m[0].length : 1;
-      } else i++;
+      i = skipQuantifier(b, i);
     } else if (c === '\\') {
       const e = b[i + 1] ?? '';
       if (PUNCT.test(e)) {
@@ -107,7 +104,17 @@ function longestRun(b: string): string {
     }
   }
   end();
-  return best;
+  return runs;
+}
+
+function skipQuantifier(b: string, i: number): number {
+  if (b[i] !== '{') return i + 1;
+  const m = /^\{\d+(,\d*)?\}/.exec(b.slice(i));
+  return i + (m ? m[0].length : 1);
+}
+
+function longestRun(b: string): string {
+  return plainRuns(b).reduce((best, r) => (r.length > best.length ? r : best), '');
 }
 
 /**
@@ -125,4 +132,76 @@ export function regexLiterals(re: RegExp, min = 3): string[] | null {
     out.push(lit.toLowerCase());
   }
   return out;
+}
+
+const LETTER = /[A-Za-z]/;
+
+/**
+ * A cheap necessary condition for `re` to match a string, tested before the regex itself: the
+ * minimum length of a match, and for each top-level alternative a run of characters with no
+ * letters (so it needs no case folding) that the alternative requires. Rules such as
+ * `CommandLine|re: '.{1000,}'` or a backtick-obfuscation pattern run on every command line of
+ * their log source; a length check or one native `includes` settles most of them.
+ */
+export function regexPrecheck(re: RegExp): (s: string) => boolean {
+  const min = minLength(re.source);
+  let runs: string[] | null = re.unicode || re.flags.includes('v') ? null : [];
+  for (const b of branches(re.source)) {
+    const free = plainRuns(b).flatMap((r) => r.split(LETTER)).filter((r) => r !== '');
+    if (free.length === 0 || runs === null) {
+      runs = null;
+      break;
+    }
+    runs.push(free.reduce((best, r) => (r.length > best.length ? r : best)));
+  }
+  const need = runs;
+  if (need === null) return (s) => s.length >= min;
+  return (s) => {
+    if (s.length < min) return false;
+    for (let i = 0; i < need.length; i++) if (s.includes(need[i])) return true;
+    return false;
+  };
+}
+
+/** The length of the shortest string `p` can match (lookarounds, anchors and backreferences: 0). */
+export function minLength(p: string): number {
+  return Math.min(...branches(p).map(sequenceMin));
+}
+
+function sequenceMin(b: string): number {
+  let total = 0;
+  let i = 0;
+  while (i < b.length) {
+    const [atom, next] = atomMin(b, i);
+    i = next;
+    const q = b[i];
+    let times = 1;
+    if (q === '*' || q === '?') times = 0;
+    else if (q === '{') times = Number(/^\{(\d+)/.exec(b.slice(i))?.[1] ?? 1);
+    if (q === '*' || q === '+' || q === '?' || q === '{') {
+      i = skipQuantifier(b, i);
+      if (b[i] === '?' || b[i] === '+') i++;
+    }
+    total += atom * times;
+  }
+  return total;
+}
+
+/** Minimum length of the atom at `i` and the index after it. */
+function atomMin(b: string, i: number): [number, number] {
+  const c = b[i];
+  if (c === '(') {
+    const end = skipGroup(b, i);
+    if (/^\(\?(=|!|<=|<!)/.test(b.slice(i, i + 4))) return [0, end];
+    const inner = b.slice(i + 1, end - 1).replace(/^\?(<[A-Za-z_$][\w$]*>|:)/, '');
+    return [minLength(inner), end];
+  }
+  if (c === '[') return [1, skipClass(b, i)];
+  if (c === '^' || c === '$') return [0, i + 1];
+  if (c === '\\') {
+    const e = b[i + 1] ?? '';
+    const zero = e === 'b' || e === 'B' || e === 'k' || /[1-9]/.test(e);
+    return [zero ? 0 : 1, skipEscape(b, i)];
+  }
+  return [1, i + 1];
 }
