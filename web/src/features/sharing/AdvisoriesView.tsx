@@ -1,7 +1,8 @@
 /**
  * Advisories: warnings received by the user's organisations (opening one records the read
  * receipt), the advisories the user may read, and for CERT analysts drafts to edit and publish
- * with each published advisory's reach (which exposed organisations opened it, which did not).
+ * with each published advisory's reach (which exposed organisations opened it, which did not);
+ * administrators and CERT analysts set their organisation's early-warning profile.
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -11,18 +12,21 @@ import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { useAction, useLoad } from '../../ui/hooks.ts';
 import { Panel } from '../../ui/Page.tsx';
 import { AdvisoryForm } from './AdvisoryForm.tsx';
-import { advisoriesApi, type Advisory, type Reach } from './api.ts';
+import { advisoriesApi, type Advisory, type OpenedWarning as Opened, type Reach } from './api.ts';
+import { OpenedWarning } from './OpenedWarning.tsx';
+import { ProfileForm } from './ProfileForm.tsx';
 
 export function AdvisoriesView() {
   const { t } = useTranslation();
   const lng = currentLanguage();
   const session = useSession();
   const authoring = session.memberships.filter((m) => m.role === 'cert_analyst' || m.role === 'coordinator');
+  const managing = session.memberships.filter((m) => m.role === 'admin' || m.role === 'cert_analyst');
   const advisories = useLoad(() => advisoriesApi.list(), []);
   const warnings = useLoad(() => advisoriesApi.warnings(), []);
   const [editing, setEditing] = useState<Advisory | null>(null);
   const [formOpen, setFormOpen] = useState(false);
-  const [opened, setOpened] = useState<Advisory | null>(null);
+  const [opened, setOpened] = useState<Opened | null>(null);
   const [reach, setReach] = useState<{ id: string; data: Reach } | null>(null);
   const { run, busy, error } = useAction();
   const mayAuthor = (a: Advisory) => authoring.some((m) => m.organisationId === a.organisationId);
@@ -31,12 +35,12 @@ export function AdvisoriesView() {
     <>
       <ErrorAlert error={advisories.error ?? warnings.error ?? error} />
       <Panel title={t('sharing.advisory.warnings')}>
-        <table>
-          <thead><tr><th>{t('sharing.advisory.title')}</th><th>TLP</th><th>{t('sharing.advisory.reasons')}</th><th>{t('sharing.advisory.received')}</th><th /></tr></thead>
+        <table aria-label={t('sharing.advisory.warnings')}>
+          <thead><tr><th>{t('sharing.advisory.title')}</th><th>{t('sharing.warning.kind')}</th><th>TLP</th><th>{t('sharing.advisory.reasons')}</th><th>{t('sharing.advisory.received')}</th><th /></tr></thead>
           <tbody>
             {(warnings.data?.items ?? []).map((w) => (
               <tr key={w.id}>
-                <td>{w.title[lng]}</td><td>{w.tlp}</td><td>{w.reasons.join(', ')}</td><td>{new Date(w.createdAt).toLocaleString()}</td>
+                <td>{w.title[lng]}</td><td>{t(`sharing.warning.kinds.${w.kind}`)}</td><td>{w.tlp}</td><td>{w.reasons.join(', ')}</td><td>{new Date(w.createdAt).toLocaleString()}</td>
                 <td>
                   <button type="button" disabled={busy} onClick={() => void run(async () => { setOpened(await advisoriesApi.openWarning(w.id)); warnings.reload(); })}>
                     {w.openedAt ? t('sharing.advisory.reopen') : t('sharing.advisory.open')}
@@ -46,20 +50,11 @@ export function AdvisoriesView() {
             ))}
           </tbody>
         </table>
-        {opened && (
-          <article aria-label={opened.title[lng]}>
-            <h3>{opened.title[lng]} <small>TLP:{opened.tlp} · {t(`sharing.advisory.severities.${opened.severity}`)}</small></h3>
-            <p>{opened.summary[lng]}</p>
-            <p style={{ whiteSpace: 'pre-wrap' }}>{opened.body[lng]}</p>
-            <h4>{t('sharing.advisory.actions')}</h4>
-            <p style={{ whiteSpace: 'pre-wrap' }}>{opened.actions[lng]}</p>
-            <p>{opened.cves.join(', ')}</p>
-          </article>
-        )}
+        {opened && <OpenedWarning opened={opened} />}
       </Panel>
       <Panel title={t('sharing.advisory.list')}>
         {authoring.length > 0 && <button type="button" onClick={() => { setEditing(null); setFormOpen(true); }}>{t('sharing.advisory.create')}</button>}
-        <table>
+        <table aria-label={t('sharing.advisory.list')}>
           <thead><tr><th>{t('sharing.advisory.title')}</th><th>TLP</th><th>{t('sharing.advisory.severity')}</th><th>{t('sharing.advisory.status')}</th><th>CVE</th><th /></tr></thead>
           <tbody>
             {(advisories.data?.items ?? []).map((a) => (
@@ -99,6 +94,11 @@ export function AdvisoriesView() {
           </section>
         )}
       </Panel>
+      {managing.length > 0 && (
+        <Panel title={t('sharing.profile.title')}>
+          <ProfileForm organisations={managing} />
+        </Panel>
+      )}
       {formOpen && (
         <Panel title={t(editing ? 'sharing.advisory.edit' : 'sharing.advisory.create')}>
           <AdvisoryForm key={editing?.id ?? 'new'} organisations={authoring} editing={editing} onSaved={() => { setFormOpen(false); advisories.reload(); }} />

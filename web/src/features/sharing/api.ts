@@ -35,11 +35,11 @@ export interface Subscription {
 }
 
 export const sharingApi = {
-  collections: () => api<Items<Collection>>('GET', '/api/sharing/collections'),
+  collections: () => api<Items<Collection>>('GET', '/sharing/collections'),
   importBundle: (collectionId: string, bundle: unknown, defaultTlp: string) =>
-    api<ImportReport>('POST', `/api/sharing/collections/${collectionId}/import`, { bundle, defaultTlp }),
-  subscriptions: () => api<Items<Subscription>>('GET', '/api/sharing/subscriptions'),
-  syncNow: (id: string) => api<unknown>('POST', `/api/sharing/subscriptions/${id}/sync`),
+    api<ImportReport>('POST', `/sharing/collections/${collectionId}/import`, { bundle, defaultTlp }),
+  subscriptions: () => api<Items<Subscription>>('GET', '/sharing/subscriptions'),
+  syncNow: (id: string) => api<unknown>('POST', `/sharing/subscriptions/${id}/sync`),
 };
 
 /** An advisory as the API returns it (drafts only to its authors). */
@@ -68,23 +68,52 @@ export interface Reach {
   items: { warningId: string; acronym: string; reasons: string[]; opened: boolean; reads: { username: string; openedAt: string }[]; deliveries: { status: string; attempts: number }[] }[];
 }
 
+/** An early warning received: about an advisory, or about an indicator another CERT imported. */
 export interface Warning {
   id: string;
-  advisoryId: string;
+  kind: 'advisory' | 'indicator';
+  advisoryId: string | null;
+  stixId: string | null;
   title: Bilingual;
-  severity: string;
+  severity: string | null;
   tlp: string;
   reasons: string[];
   createdAt: string;
   openedAt: string | null;
 }
 
+/** The indicator of a warning, as it was sent. */
+export interface IndicatorWarning {
+  kind: 'indicator';
+  stixId: string;
+  tlp: string;
+  reasons: string[];
+  name: string | null;
+  description: string | null;
+  pattern: string | null;
+  validFrom: string | null;
+  validUntil: string | null;
+  labels: string[];
+}
+
+export type OpenedWarning = (Advisory & { kind: 'advisory' }) | IndicatorWarning;
+
+/** An organisation's early-warning profile. */
+export interface Profile {
+  organisationId: string;
+  sectors: string[];
+  keywords: string[];
+  useCiiSectors: boolean;
+}
+
 export const advisoriesApi = {
-  list: () => api<Items<Advisory>>('GET', '/api/advisories'),
-  create: (input: AdvisoryInput) => api<Advisory>('POST', '/api/advisories', input),
-  update: (id: string, input: Partial<AdvisoryInput>) => api<Advisory>('PATCH', `/api/advisories/${id}`, input),
-  publish: (id: string) => api<Advisory>('POST', `/api/advisories/${id}/publish`),
-  reach: (id: string) => api<Reach>('GET', `/api/advisories/${id}/reach`),
-  warnings: () => api<Items<Warning>>('GET', '/api/advisories/warnings'),
-  openWarning: (id: string) => api<Advisory>('POST', `/api/advisories/warnings/${id}/open`),
+  list: () => api<Items<Advisory>>('GET', '/advisories'),
+  create: (input: AdvisoryInput) => api<Advisory>('POST', '/advisories', input),
+  update: (id: string, input: Partial<AdvisoryInput>) => api<Advisory>('PATCH', `/advisories/${id}`, input),
+  publish: (id: string) => api<Advisory>('POST', `/advisories/${id}/publish`),
+  reach: (id: string) => api<Reach>('GET', `/advisories/${id}/reach`),
+  warnings: () => api<Items<Warning>>('GET', '/advisories/warnings'),
+  openWarning: (id: string) => api<OpenedWarning>('POST', `/advisories/warnings/${id}/open`),
+  profiles: () => api<Items<Profile>>('GET', '/advisories/subscriptions'),
+  saveProfile: (profile: Profile) => api<Profile>('PUT', `/advisories/subscriptions/${profile.organisationId}`, { sectors: profile.sectors, keywords: profile.keywords, useCiiSectors: profile.useCiiSectors }),
 };

@@ -1,0 +1,79 @@
+/** Sharing: its tabs, the advisory form and list with reach, received warnings, and TAXII subscriptions with their sync status. */
+import type { Page } from 'playwright-core';
+import sharingAz from '../../web/i18n/sharing/az.json' with { type: 'json' };
+
+export type SharingTexts = typeof sharingAz;
+
+/** An advisory as the form takes it: both languages of each text. */
+export interface AdvisoryDraft {
+  title: { az: string; en: string };
+  summary: { az: string; en: string };
+  actions: { az: string; en: string };
+  tlp: string;
+  sectors: string;
+  products: string;
+  cves: string;
+}
+
+export class SharingPage {
+  constructor(
+    private readonly page: Page,
+    private readonly s: SharingTexts = sharingAz,
+  ) {}
+
+  async tab(name: 'collections' | 'subscriptions' | 'advisories'): Promise<void> {
+    await this.page.getByRole('navigation', { name: this.s.tabs.label }).getByRole('link', { name: this.s.tabs[name], exact: true }).click();
+  }
+
+  /** Writes a draft through the form, in both languages. */
+  async writeAdvisory(draft: AdvisoryDraft): Promise<void> {
+    await this.page.getByRole('button', { name: this.s.advisory.create, exact: true }).click();
+    const form = this.page.getByRole('form', { name: this.s.advisory.create });
+    await form.getByLabel('TLP', { exact: true }).selectOption(draft.tlp);
+    for (const key of ['title', 'summary', 'actions'] as const) {
+      for (const lng of ['az', 'en'] as const) await form.getByLabel(`${this.s.advisory[key]} (${lng})`, { exact: true }).fill(draft[key][lng]);
+    }
+    await form.getByLabel(this.s.advisory.sectors, { exact: true }).fill(draft.sectors);
+    await form.getByLabel(this.s.advisory.products, { exact: true }).fill(draft.products);
+    await form.getByLabel(this.s.advisory.cves, { exact: true }).fill(draft.cves);
+    await form.getByRole('button', { name: this.s.advisory.save }).click();
+    await form.waitFor({ state: 'detached' });
+  }
+
+  advisoryRow(title: string) {
+    return this.page.getByRole('table', { name: this.s.advisory.list }).getByRole('row').filter({ hasText: title });
+  }
+
+  async publish(title: string): Promise<void> {
+    await this.advisoryRow(title).getByRole('button', { name: this.s.advisory.publish }).click();
+    await this.advisoryRow(title).getByRole('cell', { name: this.s.advisory.statuses.published, exact: true }).waitFor();
+  }
+
+  /** Opens the advisory's reach, waits for its summary line to read `summary`, and returns the cells of each warned organisation's row. */
+  async reach(title: string, summary: string): Promise<{ rows: string[][] }> {
+    await this.advisoryRow(title).getByRole('button', { name: this.s.advisory.reach }).click();
+    const region = this.page.getByRole('region', { name: this.s.advisory.reach });
+    await region.getByText(summary, { exact: true }).waitFor();
+    const rows = await region.getByRole('row').all();
+    return { rows: await Promise.all(rows.slice(1).map((r) => r.getByRole('cell').allInnerTexts())) };
+  }
+
+  warningRow(title: string) {
+    return this.page.getByRole('table', { name: this.s.advisory.warnings }).getByRole('row').filter({ hasText: title });
+  }
+
+  /** Opens a received warning and returns the text of what it is about. */
+  async openWarning(title: string): Promise<string> {
+    await this.warningRow(title).getByRole('button', { name: this.s.advisory.open, exact: true }).click();
+    const article = this.page.getByRole('article', { name: title });
+    await article.waitFor();
+    return article.innerText();
+  }
+
+  /** A subscription's row: its cells (name, remote, status with any error, last run, objects imported). */
+  async subscription(name: string): Promise<string[]> {
+    const row = this.page.getByRole('table').getByRole('row').filter({ hasText: name });
+    await row.waitFor();
+    return row.getByRole('cell').allInnerTexts();
+  }
+}
