@@ -23,7 +23,15 @@ describe('SigmaHQ corpus', () => {
     const actual = renderRejections(loaded.rejected, sigma);
     expect(actual).toBe(readFileSync(rejectionsFile, 'utf8'));
     expect(loaded.loaded + loaded.rejected.length).toBe(CORPUS_RULES);
-    expect(loaded.loaded).toBe(3777);
+    expect(loaded.loaded).toBe(3780);
+  });
+
+  it('runs the Invoke-Obfuscation VAR+ rules, whose regex needs the linear-time engine', () => {
+    const line = String.raw`cmd /c "set gdaj=Write-Host {0}{1}\" -f (a) "`;
+    const fired = loaded.engine.match({ EventID: 1, Channel: 'Microsoft-Windows-Sysmon/Operational', Image: 'C:\\Windows\\System32\\cmd.exe', CommandLine: line });
+    expect(fired.map((r) => r.id)).toContain('27aec9c9-dbb0-4939-8422-1742242471d0');
+    const benign = loaded.engine.match({ EventID: 1, Channel: 'Microsoft-Windows-Sysmon/Operational', CommandLine: 'cmd /c "set x=1"' });
+    expect(benign.map((r) => r.id)).not.toContain('27aec9c9-dbb0-4939-8422-1742242471d0');
   });
 
   it('finds every expected match of the regression data', () => {

@@ -280,9 +280,9 @@ function compileSpecial(
     const flags = ['i', 'm', 's'].filter((f) => mods.includes(f)).join('');
     const r = compileRuleRegex(text, flags);
     if (!r.ok) throw new RuleError(r.reason);
-    const re = r.re;
-    const possible = regexPrecheck(re);
-    const t = (s: string) => possible(s) && re.test(s);
+    const possible = regexPrecheck(r.re);
+    const run = r.test;
+    const t = (s: string) => possible(s) && run(s);
     if (targets === null) return (v) => allTexts(v.event).some(t);
     return anyOf(targets.map((fid) => onText((v) => v.text(fid), t)));
   }
