@@ -2,8 +2,9 @@
  * Sharing in a real browser: a National CERT analyst writes a bilingual advisory for the energy
  * sector and publishes it; an operator of a subscribed energy company signs in, finds the early
  * warning, opens it (in Azerbaijani, then in English); the analyst's reach view shows who opened
- * it. The Subscriptions tab shows each TAXII subscription's sync status: one pulling from this
- * very server succeeds, one pointed at a closed port shows its error. Organisations, users, the
+ * it. An indicator the CERT imported for the energy sector reaches the operator too. The
+ * Subscriptions tab shows each TAXII subscription's sync status: one pulling from this very
+ * server succeeds, one pointed at a closed port shows its error. Organisations, users, the
  * profile and the subscriptions are set up over the API.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -25,13 +26,15 @@ const advisory = {
   tlp: 'AMBER', sectors: 'energy', products: 'ExampleVPN 9.1', cves: 'CVE-2026-12345',
 };
 
-/** A national collection with an object, and two subscriptions of the National CERT: one to itself, one to a closed port. */
+const indicatorName = 'ExampleVPN kampaniyasının C2 serveri';
+
+/** A national collection with an energy-sector indicator (which warns the company), and two subscriptions of the National CERT: one to itself, one to a closed port. */
 async function subscriptions(server: RunningServer, admin: ApiSession, national: string): Promise<void> {
   const source = await admin.request<{ id: string }>('POST', '/api/sharing/collections', { organisationId: national, title: 'National feed' });
   const inbound = await admin.request<{ id: string }>('POST', '/api/sharing/collections', { organisationId: national, title: 'Inbound' });
   const indicator = {
     type: 'indicator', spec_version: '2.1', id: 'indicator--6b1d8a3e-2f4c-4d5e-9a8b-7c6d5e4f3a2b', created: '2026-01-01T00:00:00.000Z', modified: '2026-01-01T00:00:00.000Z',
-    name: 'C2', pattern: "[ipv4-addr:value = '203.0.113.9']", pattern_type: 'stix', valid_from: '2026-01-01T00:00:00Z',
+    name: indicatorName, labels: ['sector:energy'], pattern: "[ipv4-addr:value = '203.0.113.9']", pattern_type: 'stix', valid_from: '2026-01-01T00:00:00Z',
   };
   await admin.request('POST', `/api/sharing/collections/${source.id}/import`, { bundle: { type: 'bundle', id: 'bundle--0b1d8a3e-2f4c-4d5e-9a8b-7c6d5e4f3a2b', objects: [indicator] }, defaultTlp: 'GREEN' });
   const { token } = await admin.request<{ token: string }>('POST', '/api/tokens', { name: 'self pull', organisationId: national, role: 'admin', expiresInDays: 1 });
@@ -86,13 +89,20 @@ describe('sharing in the browser', () => {
   it('shows the subscribed operator the warning, which opens in both languages', async () => {
     const sharing = await signInFirst(grid, operator);
     await sharing.tab('advisories');
-    const row = await sharing.warningRow(advisory.title.az).getByRole('cell').allInnerTexts();
+    const row = await sharing.warning(advisory.title.az);
     expect(row.slice(0, 4)).toEqual([advisory.title.az, 'Xəbərdarlıq', 'AMBER', 'sector:energy']);
     const text = await sharing.openWarning(advisory.title.az);
     expect(text).toContain(advisory.summary.az);
     expect(text).toContain(advisory.actions.az);
     await new AppShell(grid).switchLanguage('English');
     await grid.getByRole('article', { name: advisory.title.en }).getByText(advisory.summary.en).waitFor();
+  });
+
+  it('shows the operator an imported indicator that matched its profile, as the CERT sent it', async () => {
+    const sharing = new SharingPage(grid);
+    await new AppShell(grid).switchLanguage('Azərbaycanca');
+    expect((await sharing.warning(indicatorName)).slice(1, 4)).toEqual(['İndikator', 'GREEN', 'sector:energy']);
+    expect(await sharing.openWarning(indicatorName)).toContain("[ipv4-addr:value = '203.0.113.9']");
   });
 
   it("shows the read receipt in the CERT's reach view", async () => {

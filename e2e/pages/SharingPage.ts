@@ -62,6 +62,12 @@ export class SharingPage {
     return this.page.getByRole('table', { name: this.s.advisory.warnings }).getByRole('row').filter({ hasText: title });
   }
 
+  /** A received warning's cells, once the list shows it. */
+  async warning(title: string): Promise<string[]> {
+    await this.warningRow(title).waitFor();
+    return this.warningRow(title).getByRole('cell').allInnerTexts();
+  }
+
   /** Opens a received warning and returns the text of what it is about. */
   async openWarning(title: string): Promise<string> {
     await this.warningRow(title).getByRole('button', { name: this.s.advisory.open, exact: true }).click();
