@@ -62,6 +62,16 @@ describe('keyword searches', () => {
     expect(matches(d, { a: 'x', b: 'sekurlsa::logonpasswords' })).toBe(true);
     expect(matches(d, { msg: 'benign' })).toBe(false);
   });
+  it('find keywords in fields that field rules scan too, and in nested values', () => {
+    // The keyword pass skips scalar fields whose own scanner carries the keyword literals.
+    const d = `  keywords:\n    - 'mimikatz'\n    - '4104'\n  sel:\n    Cmd|contains: 'foo'\n  condition: keywords or sel\n`;
+    expect(matches(d, { Cmd: 'run MIMIKATZ now' })).toBe(true);
+    expect(matches(d, { Cmd: 'foo' })).toBe(true);
+    expect(matches(d, { Cmd: 'bar', EventID: 4104 })).toBe(true);
+    expect(matches(d, { Cmd: ['a', 'mimikatz'] })).toBe(true);
+    expect(matches(d, { Cmd: { inner: 'mimikatz' } })).toBe(true);
+    expect(matches(d, { Cmd: 'bar', Other: 'x' })).toBe(false);
+  });
   it('|all on keywords requires every word', () => {
     const d = `  keywords:\n    '|all':\n      - 'alpha'\n      - 'beta'\n  condition: keywords\n`;
     expect(matches(d, { a: 'alpha', b: 'beta' })).toBe(true);

@@ -204,7 +204,7 @@ export class DetectionEngine {
     };
     combos(0, []);
     if (none || actual.length === 0) for (const id of this.buckets.get(FOREIGN) ?? []) ids.add(id);
-    idx = new GroupIndex([...ids].sort((a, b) => a - b), this.infos, this.clauseBase, this.slotEntries);
+    idx = new GroupIndex([...ids].sort((a, b) => a - b), this.infos, this.clauseBase, this.slotEntries, this.fields);
     this.merged.set(key, idx);
     return idx;
   }
