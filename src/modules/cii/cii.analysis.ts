@@ -6,6 +6,7 @@
 import type { Executor } from '../../db/database.ts';
 import { AppError } from '../../lib/errors.ts';
 import type { Actor } from '../identity/identity.policy.ts';
+import * as organisations from '../identity/organisations.service.ts';
 import { buildGraph, cascade, rankReach, type CascadeGraph, type Impact, type Reach, type SectorImpact } from './cascade.ts';
 import { assertMayUseDirectory } from './cii.policy.ts';
 import type { CascadeBody } from './cii.schema.ts';
@@ -14,8 +15,15 @@ import type { DependencyKind, Strength } from './cii.tables.ts';
 
 type Face = { name: string; sector: string; operator: string };
 
+/** The directory with each operator's acronym, resolved through the identity service. */
+export async function directoryWithOperators(db: Executor) {
+  const rows = await store.directory(db);
+  const labels = await organisations.labelsOf(db, [...new Set(rows.map((r) => r.organisation_id))]);
+  return rows.map((r) => ({ ...r, acronym: labels.get(r.organisation_id)?.acronym ?? '' }));
+}
+
 async function loadGraph(db: Executor): Promise<{ graph: CascadeGraph; faces: Map<string, Face>; edges: { dependent_id: string; supplier_id: string; strength: Strength; kind: DependencyKind }[] }> {
-  const [objects, edges, rtos] = await Promise.all([store.directory(db), store.allDependencies(db), store.allRtos(db)]);
+  const [objects, edges, rtos] = await Promise.all([directoryWithOperators(db), store.allDependencies(db), store.allRtos(db)]);
   const graph = buildGraph(
     objects.map((o) => ({ id: o.id, sector: o.sector, toleranceHours: Number(o.tolerance_hours), rtoHours: rtos.get(o.id) ?? null })),
     edges.map((e) => ({ dependent: e.dependent_id, supplier: e.supplier_id, strength: e.strength })),

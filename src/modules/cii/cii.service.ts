@@ -11,6 +11,7 @@ import * as audit from '../audit/audit.service.ts';
 import { auditActor } from '../identity/actor.ts';
 import type { Actor } from '../identity/identity.policy.ts';
 import * as organisations from '../identity/organisations.service.ts';
+import { directoryWithOperators } from './cii.analysis.ts';
 import { assertKeepsCii, assertMayUseDirectory, ciiScope } from './cii.policy.ts';
 import type { DependencyBody, ObjectBody, ObjectPatchBody } from './cii.schema.ts';
 import * as store from './cii.store.ts';
@@ -92,7 +93,7 @@ export async function requireVisibleObject(db: Executor, actor: Actor, id: strin
 
 export async function directory(db: Executor, actor: Actor): Promise<DirectoryEntry[]> {
   assertMayUseDirectory(actor);
-  return (await store.directory(db)).map((r) => ({ id: r.id, name: r.name, sector: r.sector, criticality: r.criticality, organisationId: r.organisation_id, operator: r.acronym }));
+  return (await directoryWithOperators(db)).map((r) => ({ id: r.id, name: r.name, sector: r.sector, criticality: r.criticality, organisationId: r.organisation_id, operator: r.acronym }));
 }
 
 export async function createObject(tx: Executor, actor: Actor, input: ObjectBody): Promise<CiiObject> {

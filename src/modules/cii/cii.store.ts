@@ -21,10 +21,10 @@ export async function getObject(db: Executor, scope: OrgScope, id: string): Prom
 }
 
 /** Every object's public face (name, sector, operator), for the directory and the graph. */
-export async function directory(db: Executor): Promise<{ id: string; name: string; sector: string; criticality: string; organisation_id: string; acronym: string; tolerance_hours: number }[]> {
-  return db.selectFrom('cii_objects').innerJoin('organisations', 'organisations.id', 'cii_objects.organisation_id')
-    .select(['cii_objects.id', 'cii_objects.name', 'cii_objects.sector', 'cii_objects.criticality', 'cii_objects.organisation_id', 'organisations.acronym', 'cii_objects.tolerance_hours'])
-    .orderBy('cii_objects.sector').orderBy('cii_objects.name').execute();
+export async function directory(db: Executor): Promise<{ id: string; name: string; sector: string; criticality: string; organisation_id: string; tolerance_hours: number }[]> {
+  return db.selectFrom('cii_objects')
+    .select(['id', 'name', 'sector', 'criticality', 'organisation_id', 'tolerance_hours'])
+    .orderBy('sector').orderBy('name').execute();
 }
 
 export async function insertObject(db: Executor, row: Insertable<CiiObjectTable>): Promise<void> {

@@ -11,6 +11,7 @@ import * as audit from '../audit/audit.service.ts';
 import * as cii from '../cii/cii.service.ts';
 import { auditActor } from '../identity/actor.ts';
 import type { Actor } from '../identity/identity.policy.ts';
+import * as organisations from '../identity/organisations.service.ts';
 import { assertCoordinator, assertKeeps, coordinatorOrganisation, riskScope } from './risk.policy.ts';
 import type { RiskBody, RiskListQuery, RiskPatchBody } from './risk.schema.ts';
 import * as store from './risk.store.ts';
@@ -61,7 +62,17 @@ export function today(): string {
   return new Date().toISOString().slice(0, 10);
 }
 
-export function present(row: RiskRow, day = today()): Risk {
+/** A risk row with its co-executors' acronyms, in the order they were named. */
+export type RiskRecord = RiskRow & { co_executor_acronyms: string[] };
+
+/** Resolves co-executor acronyms through the identity service (agency names are reference data, not scoped). */
+export async function withAcronyms(db: Executor, rows: RiskRow[]): Promise<RiskRecord[]> {
+  const ids = [...new Set(rows.flatMap((r) => r.co_executors))];
+  const labels = ids.length > 0 ? await organisations.labelsOf(db, ids) : new Map<string, { acronym: string }>();
+  return rows.map((r) => ({ ...r, co_executor_acronyms: r.co_executors.flatMap((id) => labels.get(id)?.acronym ?? []) }));
+}
+
+export function present(row: RiskRecord, day = today()): Risk {
   const impactLevel = Math.max(row.impact_people, row.impact_economy, row.impact_state, row.impact_sectors);
   return {
     id: row.id, level: row.level, organisationId: row.organisation_id, title: row.title, description: row.description, asset: row.asset,
@@ -74,7 +85,7 @@ export function present(row: RiskRow, day = today()): Risk {
     reviewDate: row.review_date, reviewOverdue: row.review_date !== null && row.review_date < day, incidentIds: row.incident_ids, status: row.status,
     acceptance: row.status === 'accepted' && row.accepted_by && row.acceptance_expires_on
       ? { by: row.accepted_by, at: new Date(row.accepted_at!).toISOString(), expiresOn: row.acceptance_expires_on, note: row.acceptance_note } : null,
-    procedure: row.procedure_status ? { status: row.procedure_status, coExecutors: row.co_executors, coExecutorAcronyms: row.co_executor_acronyms ?? [], agreements: row.agreements } : null,
+    procedure: row.procedure_status ? { status: row.procedure_status, coExecutors: row.co_executors, coExecutorAcronyms: row.co_executor_acronyms, agreements: row.agreements } : null,
     sourceRiskId: row.source_risk_id, escalatedRiskId: row.escalated_risk_id, version: row.version, updatedAt: new Date(row.updated_at).toISOString(),
   };
 }
@@ -111,16 +122,14 @@ export function scoreColumns(r: Scored) {
 }
 
 export async function get(db: Executor, actor: Actor, id: string): Promise<Risk> {
-  const row = await store.get(db, riskScope(actor), id);
-  if (!row) throw fail.notFound('Risk');
-  return present(row);
+  return present(await getRow(db, actor, id));
 }
 
 /** The row, or 404 when the actor may not see it. */
-export async function getRow(db: Executor, actor: Actor, id: string): Promise<RiskRow> {
+export async function getRow(db: Executor, actor: Actor, id: string): Promise<RiskRecord> {
   const row = await store.get(db, riskScope(actor), id);
   if (!row) throw fail.notFound('Risk');
-  return row;
+  return (await withAcronyms(db, [row]))[0];
 }
 
 /** Lists risks after reopening expired acceptances, so no list shows a lapsed one as accepted. */
@@ -128,12 +137,12 @@ export async function list(tx: Executor, actor: Actor, query: RiskListQuery & { 
   const day = today();
   await reopenExpired(tx, day);
   const rows = await store.list(tx, riskScope(actor), { ...query, reviewBefore: query.overdue ? day : undefined });
-  return rows.map((r) => present(r, day));
+  return (await withAcronyms(tx, rows)).map((r) => present(r, day));
 }
 
 /** Writes the snapshot of a risk's new version and its audit entry. */
 export async function recordVersion(tx: Executor, actor: Actor | null, id: string, action: string, before?: Risk): Promise<Risk> {
-  const row = (await store.getAny(tx, id))!;
+  const [row] = await withAcronyms(tx, [(await store.getAny(tx, id))!]);
   const after = present(row);
   const who = actor ? auditActor(actor) : audit.systemActor;
   await store.insertVersion(tx, id, row.version, action, after, who.label);

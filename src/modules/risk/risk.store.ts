@@ -7,7 +7,7 @@ import type { RiskScope } from './risk.policy.ts';
 import type { ProcedureStatus, RiskLevel, RiskRegisterTable, RiskStatus, RiskTable } from './risk.tables.ts';
 
 /** A stored risk, with its co-executors' acronyms resolved (they are stored as organisation ids). */
-export type RiskRow = Selectable<RiskTable> & { co_executor_acronyms?: string[] };
+export type RiskRow = Selectable<RiskTable>;
 export type NewRiskRow = Insertable<RiskTable>;
 export type RiskChange = Updateable<RiskTable>;
 export type RegisterRow = Selectable<RiskRegisterTable>;
@@ -29,9 +29,6 @@ export interface RiskFilter {
   limit?: number;
 }
 
-/** The co-executors' acronyms in the order they were named; agency acronyms are reference data, not scoped. */
-const coExecutorAcronyms = sql<string[]>`(select coalesce(jsonb_agg(o.acronym order by c.ord), '[]'::jsonb) from jsonb_array_elements_text(risks.co_executors) with ordinality as c(id, ord) join organisations o on o.id::text = c.id)`.as('co_executor_acronyms');
-
 const impactExpr = sql<number>`greatest(impact_people, impact_economy, impact_state, impact_sectors)`;
 
 function scoped(scope: RiskScope) {
@@ -41,7 +38,7 @@ function scoped(scope: RiskScope) {
 }
 
 export async function list(db: Executor, scope: RiskScope, f: RiskFilter): Promise<RiskRow[]> {
-  let q = db.selectFrom('risks').selectAll().select(coExecutorAcronyms).where(scoped(scope));
+  let q = db.selectFrom('risks').selectAll().where(scoped(scope));
   if (f.level) q = q.where('level', '=', f.level);
   if (f.organisationId) q = q.where('organisation_id', '=', f.organisationId);
   if (f.status) q = q.where('status', '=', f.status);
@@ -58,12 +55,12 @@ export async function list(db: Executor, scope: RiskScope, f: RiskFilter): Promi
 }
 
 export async function get(db: Executor, scope: RiskScope, id: string): Promise<RiskRow | undefined> {
-  return db.selectFrom('risks').selectAll().select(coExecutorAcronyms).where('id', '=', id).where(scoped(scope)).executeTakeFirst();
+  return db.selectFrom('risks').selectAll().where('id', '=', id).where(scoped(scope)).executeTakeFirst();
 }
 
 /** A row by id for the service's own follow-up reads inside a change it already authorised. */
 export async function getAny(db: Executor, id: string): Promise<RiskRow | undefined> {
-  return db.selectFrom('risks').selectAll().select(coExecutorAcronyms).where('id', '=', id).executeTakeFirst();
+  return db.selectFrom('risks').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
 export async function insert(db: Executor, row: NewRiskRow): Promise<void> {
@@ -76,7 +73,7 @@ export async function update(db: Executor, id: string, change: RiskChange): Prom
 
 /** Accepted risks whose acceptance expired before `today`, across all organisations (a sweep). */
 export async function expiredAcceptances(db: Executor, today: string): Promise<RiskRow[]> {
-  return db.selectFrom('risks').selectAll().select(coExecutorAcronyms).where('status', '=', 'accepted').where('acceptance_expires_on', '<', today).execute();
+  return db.selectFrom('risks').selectAll().where('status', '=', 'accepted').where('acceptance_expires_on', '<', today).execute();
 }
 
 export async function insertVersion(db: Executor, riskId: string, version: number, action: string, snapshot: unknown, actorLabel: string): Promise<void> {

@@ -9,7 +9,7 @@ import { AppError, fail } from '../../lib/errors.ts';
 import { hasRoleIn, type Actor } from '../identity/identity.policy.ts';
 import * as organisations from '../identity/organisations.service.ts';
 import { agreeingRoles, assertCoordinator, assertKeeps, assertMayAccept, isCoordinator } from './risk.policy.ts';
-import { checkScales, getRow, present, recordVersion, today, type Risk } from './risk.service.ts';
+import { checkScales, getRow, present, recordVersion, today, withAcronyms, type Risk } from './risk.service.ts';
 import * as store from './risk.store.ts';
 import type { Agreement } from './risk.tables.ts';
 
@@ -103,7 +103,7 @@ export async function accept(tx: Executor, actor: Actor, id: string, input: { ex
 
 /** Reopens every risk whose acceptance has expired; returns how many. */
 export async function reopenExpired(tx: Executor, day: string): Promise<number> {
-  const expired = await store.expiredAcceptances(tx, day);
+  const expired = await withAcronyms(tx, await store.expiredAcceptances(tx, day));
   for (const row of expired) {
     const before = present(row, day);
     await store.update(tx, row.id, { status: 'open', accepted_by: null, accepted_at: null, acceptance_expires_on: null, acceptance_note: null, version: row.version + 1 });
