@@ -3,7 +3,8 @@
  * becomes an observable (SCO) and, when flagged for IDS, an indicator with its STIX pattern;
  * the event becomes a report referring to them. Tags: `tlp:*` become TLP 2.0 markings (event
  * level as the default, attribute level overriding), `rsit:*` become labels in our taxonomy's
- * terms. Attributes of other types are listed as unmapped.
+ * terms, and sector galaxy tags `sector:*` labels. Attributes of other types are listed as
+ * unmapped.
  */
 import { patternFor, type IndicatorKind } from '@qalxan/stix-pattern';
 import { fail } from '../../lib/errors.ts';
@@ -33,9 +34,15 @@ function tlpOf(item: Tagged): Tlp | undefined {
   return found.length ? found.reduce((a, b) => (ranks.indexOf(b) > ranks.indexOf(a) ? b : a)) : undefined;
 }
 
-/** `rsit:malicious-code="ransomware"` → `rsit:malicious-code:ransomware`. */
-function rsitLabels(item: Tagged): string[] {
-  return tagsOf(item).filter((t) => t.toLowerCase().startsWith('rsit:')).map((t) => t.replace(/="?([^"]*)"?$/, ':$1').toLowerCase());
+/**
+ * `rsit:malicious-code="ransomware"` → `rsit:malicious-code:ransomware`; the sector galaxy's
+ * `misp-galaxy:sector="Energy"` → `sector:energy`, which early-warning profiles match on.
+ */
+function labelsOf(item: Tagged): string[] {
+  const tags = tagsOf(item).map((t) => t.toLowerCase());
+  const rsit = tags.filter((t) => t.startsWith('rsit:')).map((t) => t.replace(/="?([^"]*)"?$/, ':$1'));
+  const sectors = tags.filter((t) => t.startsWith('misp-galaxy:sector=')).map((t) => `sector:${t.slice(19).replace(/"/g, '').trim()}`);
+  return [...rsit, ...sectors];
 }
 
 function when(value: string | number | undefined, fallback: string): string {
@@ -82,7 +89,7 @@ export function mispObjects(input: Record<string, unknown>): MispConversion {
     }
     const marking = tlpMarkingIds[ranks.indexOf(tlpOf(attribute) ?? defaultTlp)];
     const at = when(attribute.timestamp, eventTime);
-    const labels = [...new Set([...rsitLabels(event), ...rsitLabels(attribute)])];
+    const labels = [...new Set([...labelsOf(event), ...labelsOf(attribute)])];
     for (const [i, part] of mapped.entries()) {
       const base = scoOf[part.kind](part.value);
       const contributing = base.type === 'file' ? { hashes: base.hashes } : { value: base.value };
@@ -98,7 +105,7 @@ export function mispObjects(input: Record<string, unknown>): MispConversion {
   }
   if (objects.length) {
     const id = event.uuid && uuidForm.test(event.uuid) ? event.uuid : uuidV5(`${event.info ?? ''}|${eventTime}`, mispNamespace);
-    const labels = rsitLabels(event);
+    const labels = labelsOf(event);
     objects.push({
       type: 'report', spec_version: '2.1', id: `report--${id}`, created: eventTime, modified: eventTime, name: event.info || 'MISP event', published: eventTime,
       report_types: ['threat-report'], labels: labels.length ? labels : undefined, object_refs: [...new Set(objects.map((o) => o.id as string))], object_marking_refs: [tlpMarkingIds[ranks.indexOf(defaultTlp)]],

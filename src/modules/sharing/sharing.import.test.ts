@@ -104,11 +104,11 @@ describe('imported indicators become detection indicators', () => {
 });
 
 describe('MISP event import', () => {
-  it('maps attributes to observables and indicators, tlp and rsit tags to markings and labels', async () => {
+  it('maps attributes to observables and indicators, tlp, rsit and sector tags to markings and labels', async () => {
     const event = {
       Event: {
         uuid: '5a1b2c3d-1111-4222-8333-944455556666', info: 'Phishing wave', date: '2026-01-10', timestamp: '1768000000',
-        Tag: [{ name: 'tlp:green' }, { name: 'rsit:fraud="phishing"' }],
+        Tag: [{ name: 'tlp:green' }, { name: 'rsit:fraud="phishing"' }, { name: 'misp-galaxy:sector="Energy"' }],
         Attribute: [
           { uuid: '6a1b2c3d-1111-4222-8333-944455556666', type: 'domain', value: 'login-bank.example', to_ids: true, timestamp: '1768000000' },
           { uuid: '7a1b2c3d-1111-4222-8333-944455556666', type: 'ip-dst|port', value: '203.0.113.50|443', to_ids: true, timestamp: '1768000000', Tag: [{ name: 'tlp:amber' }] },
@@ -125,6 +125,6 @@ describe('MISP event import', () => {
     const stored = await w.ctx.db.selectFrom('sharing_collection_objects').select(['stix_id', 'type', 'tlp']).where('collection_id', '=', w.collection).where('stix_id', 'like', 'indicator--%a1b2c3d-1111%').execute();
     expect(stored.map((s) => [s.stix_id, s.tlp]).sort()).toEqual([['indicator--6a1b2c3d-1111-4222-8333-944455556666', 1], ['indicator--7a1b2c3d-1111-4222-8333-944455556666', 2]]);
     const report = (await w.analyst.request('GET', `/api/sharing/export?collectionId=${w.collection}&id=report--5a1b2c3d-1111-4222-8333-944455556666`)).json();
-    expect(expectValidBundle(report).find((o) => o.type === 'report')?.labels).toEqual(['rsit:fraud:phishing']);
+    expect(expectValidBundle(report).find((o) => o.type === 'report')?.labels).toEqual(['rsit:fraud:phishing', 'sector:energy']);
   });
 });
