@@ -1,4 +1,4 @@
-/** Recovery plans with their flags (unmeetable RTO, past review) and a form to set an object's plan. */
+/** Recovery plans with their flags (unmeetable RTO, past review) and exercises, and the forms to set a plan and record an exercise. */
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
@@ -7,6 +7,7 @@ import { FormActions } from '../../ui/FormActions.tsx';
 import { useAction, useLoad } from '../../ui/hooks.ts';
 import { Panel } from '../../ui/Page.tsx';
 import { ciiApi } from './api.ts';
+import { ExerciseForm, ExerciseHistory } from './Exercises.tsx';
 
 export function PlansView() {
   const { t } = useTranslation();
@@ -31,7 +32,7 @@ export function PlansView() {
   };
   return (
     <>
-      <ErrorAlert error={objects.error ?? plans.error} />
+      <ErrorAlert error={objects.error ?? plans.error ?? directory.error} />
       <Panel title={t('cii.savePlan')}>
         <form onSubmit={submit} className="form-grid">
           <ErrorAlert error={error} />
@@ -48,6 +49,7 @@ export function PlansView() {
           <FormActions busy={busy} />
         </form>
       </Panel>
+      <ExerciseForm plans={plans.data?.items ?? []} names={names} onSaved={plans.reload} />
       <table aria-label={t('cii.tabs.plans')}>
         <thead>
           <tr><th scope="col">{t('cii.object')}</th><th scope="col">{t('cii.rto')}</th><th scope="col">{t('cii.rpo')}</th><th scope="col">{t('cii.reviewDate')}</th><th scope="col">{t('cii.flags')}</th><th scope="col">{t('cii.exercises')}</th></tr>
@@ -61,7 +63,7 @@ export function PlansView() {
                 {p.rtoConflicts.map((c) => <div key={c.supplierId} className="risk-overdue">{t('cii.rtoConflict', { name: names.get(c.supplierId) ?? c.supplierId, hours: c.supplierRtoHours })}</div>)}
                 {p.reviewOverdue ? <div className="risk-overdue">{t('cii.reviewOverdue')}</div> : null}
               </td>
-              <td>{p.exercises.map((e) => `${e.heldOn} ${e.result}`).join('; ')}</td>
+              <td><ExerciseHistory exercises={p.exercises} /></td>
             </tr>
           ))}
         </tbody>

@@ -1,6 +1,10 @@
 /** The CII API as the web app uses it, with the shapes of its answers. */
-import { api } from '../../api/client.ts';
+import { api, query } from '../../api/client.ts';
 import type { Items } from '../../api/types.ts';
+import type { reach } from '../../../../src/modules/cii/cii.analysis.ts';
+import type { Exercise, RecoveryPlan } from '../../../../src/modules/cii/cii.plans.ts';
+import type { ExerciseBody } from '../../../../src/modules/cii/cii.schema.ts';
+import type { ExerciseResult } from '../../../../src/modules/cii/cii.tables.ts';
 
 export type Strength = 'low' | 'medium' | 'high';
 export const strengths: readonly Strength[] = ['low', 'medium', 'high'];
@@ -52,16 +56,11 @@ export interface CascadeReport {
   links: { source: string; target: string; kind: DependencyKind; strength: Strength }[];
 }
 
-export interface RecoveryPlan {
-  id: string;
-  objectId: string;
-  rtoHours: number;
-  rpoHours: number;
-  reviewDate: string | null;
-  reviewOverdue: boolean;
-  rtoConflicts: { supplierId: string; supplierRtoHours: number }[];
-  exercises: { id: string; heldOn: string; result: string }[];
-}
+export type { Exercise, ExerciseBody, ExerciseResult, RecoveryPlan };
+export const exerciseResults: readonly ExerciseResult[] = ['passed', 'partial', 'failed'];
+
+/** One ranked object of the reverse cascade: how many objects and sectors its failure reaches. */
+export type ReachEntry = Awaited<ReturnType<typeof reach>>[number];
 
 export interface ObjectInput {
   organisationId: string;
@@ -87,4 +86,6 @@ export const ciiApi = {
   plans: () => api<Items<RecoveryPlan>>('GET', '/cii/plans'),
   savePlan: (objectId: string, input: { rtoHours: number; rpoHours: number; steps: { title: string; owner: string; durationHours: number | null }[]; reviewDate: string | null }) =>
     api<RecoveryPlan>('PUT', `/cii/objects/${id(objectId)}/plan`, input),
+  addExercise: (planId: string, input: ExerciseBody) => api<Exercise>('POST', `/cii/plans/${id(planId)}/exercises`, input),
+  reach: (limit?: number) => api<Items<ReachEntry>>('GET', `/cii/reach${query({ limit })}`),
 };

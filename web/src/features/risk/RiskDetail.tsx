@@ -13,10 +13,10 @@ import { TreatmentFields, type TreatmentValues } from './TreatmentFields.tsx';
 import { useAction, useLoad } from '../../ui/hooks.ts';
 import { organisationsApi } from '../../api/admin.ts';
 import { riskApi, type Impact, type Risk, type RiskAction } from './api.ts';
+import { isCoordinator } from './policy.ts';
 
 const upTo = (n: number) => Array.from({ length: n }, (_, i) => i + 1);
 const dimensions: (keyof Impact)[] = ['people', 'economy', 'stateFunctions', 'otherSectors'];
-const isCoordinator = (s: Session) => s.isPlatformAdmin || s.memberships.some((m) => m.role === 'coordinator');
 const mayAccept = (s: Session, r: Risk) => (r.level === 'national' ? isCoordinator(s) : s.isPlatformAdmin || s.memberships.some((m) => m.organisationId === r.organisationId && m.role === 'admin'));
 
 interface Props {

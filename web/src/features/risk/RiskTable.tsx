@@ -5,9 +5,7 @@ import { DataTable } from '../../ui/DataTable.tsx';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { useAction } from '../../ui/hooks.ts';
 import { riskApi, type Risk } from './api.ts';
-
-const isCoordinator = (s: Session) => s.isPlatformAdmin || s.memberships.some((m) => m.role === 'coordinator');
-const keeps = (s: Session, orgId: string) => s.isPlatformAdmin || s.memberships.some((m) => m.organisationId === orgId && (m.role === 'operator' || m.role === 'admin'));
+import { isCoordinator, keeps } from './policy.ts';
 
 interface Props {
   risks: Risk[];
