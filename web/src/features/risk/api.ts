@@ -1,18 +1,17 @@
 /** The risk API as the web app uses it, with the shapes of its answers. */
 import { api, query } from '../../api/client.ts';
 import type { Risk as ServerRisk } from '../../../../src/modules/risk/risk.service.ts';
-import type { Bilingual, Items, Json } from '../../api/types.ts';
+import type { ThreatClassBody, ThreatClassPatchBody } from '../../../../src/modules/risk/risk.schema.ts';
+import type { history, ThreatCategory, ThreatClass } from '../../../../src/modules/risk/taxonomy.service.ts';
+import type { Items, Json } from '../../api/types.ts';
 
 export type Level = 'organisation' | 'national';
 export type Treatment = 'mitigate' | 'accept' | 'transfer' | 'avoid';
 export const treatments: readonly Treatment[] = ['mitigate', 'accept', 'transfer', 'avoid'];
 
-export interface ThreatClass {
-  key: string;
-  categoryKey: string;
-  name: Bilingual;
-  attack: string[];
-}
+export type { ThreatCategory, ThreatClass, ThreatClassBody, ThreatClassPatchBody };
+/** One numbered version of a threat class: who changed it, when, and the class as it then was. */
+export type ClassVersion = Json<Awaited<ReturnType<typeof history>>[number]>;
 
 export interface Impact {
   people: number;
@@ -84,7 +83,10 @@ export interface RiskFilter {
 const id = (value: string) => encodeURIComponent(value);
 
 export const riskApi = {
-  taxonomy: () => api<{ classes: ThreatClass[] }>('GET', '/risk/taxonomy'),
+  taxonomy: () => api<{ categories: ThreatCategory[]; classes: ThreatClass[] }>('GET', '/risk/taxonomy'),
+  addClass: (input: ThreatClassBody) => api<ThreatClass>('POST', '/risk/taxonomy/classes', input),
+  updateClass: (key: string, patch: ThreatClassPatchBody) => api<ThreatClass>('PATCH', `/risk/taxonomy/classes/${id(key)}`, patch),
+  classVersions: (key: string) => api<Items<ClassVersion>>('GET', `/risk/taxonomy/classes/${id(key)}/versions`),
   list: (f: RiskFilter) => api<Items<Risk>>('GET', `/risks${query({ ...f, overdue: f.overdue ? 'true' : undefined })}`),
   heatmap: (level: Level) => api<Heatmap>('GET', `/risks/heatmap${query({ level })}`),
   create: (input: RiskInput) => api<Risk>('POST', '/risks', input),
