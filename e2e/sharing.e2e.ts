@@ -111,6 +111,13 @@ describe('sharing in the browser', () => {
     expect(reach.rows[0][2]).toMatch(new RegExp(`^${operator.username} \\(`));
   });
 
+  it('shows the CERT which warned organisations opened the indicator warning', async () => {
+    await cert.reload();
+    const reach = await new SharingPage(cert).indicatorReach(indicatorName, 'Xəbərdar edilmiş 1 təşkilatdan 1-i açıb');
+    expect(reach.openedOf).toBe('1 / 1');
+    expect(reach.rows[0].slice(0, 2)).toEqual(['GRIDCO', 'sector:energy']);
+  });
+
   it('shows each TAXII subscription with its sync status and error', async () => {
     const sharing = new SharingPage(cert);
     await sharing.tab('subscriptions');

@@ -1,5 +1,5 @@
 /** Sharing: its tabs, the advisory form and list with reach, received warnings, and TAXII subscriptions with their sync status. */
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import sharingAz from '../../web/i18n/sharing/az.json' with { type: 'json' };
 
 export type SharingTexts = typeof sharingAz;
@@ -52,7 +52,19 @@ export class SharingPage {
   /** Opens the advisory's reach, waits for its summary line to read `summary`, and returns the cells of each warned organisation's row. */
   async reach(title: string, summary: string): Promise<{ rows: string[][] }> {
     await this.advisoryRow(title).getByRole('button', { name: this.s.advisory.reach }).click();
-    const region = this.page.getByRole('region', { name: this.s.advisory.reach });
+    return this.reachRows(this.page.getByRole('region', { name: this.s.advisory.list }), summary);
+  }
+
+  /** The same for an indicator the user's organisation warned others of; also returns its row's "opened / warned" cell. */
+  async indicatorReach(name: string, summary: string): Promise<{ openedOf: string; rows: string[][] }> {
+    const panel = this.page.getByRole('region', { name: this.s.warning.sent });
+    const row = panel.getByRole('table', { name: this.s.warning.sent }).getByRole('row').filter({ hasText: name });
+    await row.getByRole('button', { name: this.s.advisory.reach }).click();
+    return { openedOf: (await row.getByRole('cell').allInnerTexts())[3], ...(await this.reachRows(panel, summary)) };
+  }
+
+  private async reachRows(panel: Locator, summary: string): Promise<{ rows: string[][] }> {
+    const region = panel.getByRole('region', { name: this.s.advisory.reach });
     await region.getByText(summary, { exact: true }).waitFor();
     const rows = await region.getByRole('row').all();
     return { rows: await Promise.all(rows.slice(1).map((r) => r.getByRole('cell').allInnerTexts())) };

@@ -3,7 +3,7 @@
  * Advisory reads return candidate rows; the TLP rule itself (tlp.ts `entitled`) is applied by
  * the service, so it stays in one place for STIX objects and advisories alike.
  */
-import type { Insertable, Selectable, Updateable } from 'kysely';
+import { sql, type Insertable, type Selectable, type Updateable } from 'kysely';
 import type { Executor } from '../../db/database.ts';
 import { scopeCondition, type OrgScope } from '../../lib/scope.ts';
 import type { SharingAdvisorySubscriptionTable, SharingAdvisoryTable, SharingWarningTable } from './advisories.tables.ts';
@@ -96,4 +96,14 @@ export async function reach(db: Executor, about: { advisoryId: string } | { stix
   const reads = rows.length === 0 ? [] : await db.selectFrom('sharing_warning_reads as r')
     .select(['r.warning_id', 'r.user_id', 'r.opened_at']).where('r.warning_id', 'in', rows.map((r) => r.id)).orderBy('r.opened_at').execute();
   return rows.map((r) => ({ ...r, reads: reads.filter((x) => x.warning_id === r.id) }));
+}
+
+/** Indicator warnings sent by `senders`, newest first, each with whether anyone of the warned organisation opened it. */
+export async function sentIndicatorWarnings(db: Executor, senders: readonly string[], limit: number) {
+  if (senders.length === 0) return [];
+  return db.selectFrom('sharing_warnings as w')
+    .select((eb) => ['w.stix_id', 'w.tlp', 'w.created_at', sql<string | null>`w.indicator->>'name'`.as('name'),
+      eb.exists(eb.selectFrom('sharing_warning_reads as r').select('r.user_id').whereRef('r.warning_id', '=', 'w.id')).as('opened')])
+    .where('w.sender_id', 'in', [...senders]).where('w.stix_id', 'is not', null).$narrowType<{ stix_id: string; tlp: number }>()
+    .orderBy('w.created_at', 'desc').limit(limit).execute();
 }

@@ -66,8 +66,24 @@ export async function warnOfIndicators(tx: Executor, actor: Actor, sender: strin
   return { warned: outgoing.length, withheld };
 }
 
-/** Who was warned of an indicator by the caller's organisations, and who opened it (for their analysts and admins). */
+/** The caller's organisations whose sent warnings it may follow: as an author, administrator or CERT analyst there. */
+function sendersFor(actor: Actor): string[] {
+  return ownOrganisations(actor).filter((o) => hasRoleIn(actor, [...authorRoles, ...managerRoles], o));
+}
+
+/** Who was warned of an indicator by the caller's organisations, and who opened it. */
 export async function reach(db: Executor, actor: Actor, stixId: string) {
-  const senders = ownOrganisations(actor).filter((o) => hasRoleIn(actor, [...authorRoles, ...managerRoles], o));
-  return { stixId, ...(await warnings.reachOf(db, await store.reach(db, { stixId, senders }))) };
+  return { stixId, ...(await warnings.reachOf(db, await store.reach(db, { stixId, senders: sendersFor(actor) }))) };
+}
+
+/** Indicators the caller's organisations warned others of, newest first, with how many warned organisations opened each. */
+export async function sent(db: Executor, actor: Actor) {
+  const byIndicator = new Map<string, { stixId: string; name: string | null; tlp: string; warnedAt: string; total: number; opened: number }>();
+  for (const w of await store.sentIndicatorWarnings(db, sendersFor(actor), 2000)) {
+    const entry = byIndicator.get(w.stix_id) ?? { stixId: w.stix_id, name: w.name, tlp: tlpLabels[w.tlp], warnedAt: new Date(w.created_at).toISOString(), total: 0, opened: 0 };
+    entry.total += 1;
+    entry.opened += w.opened ? 1 : 0;
+    byIndicator.set(w.stix_id, entry);
+  }
+  return [...byIndicator.values()];
 }

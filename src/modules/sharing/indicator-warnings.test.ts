@@ -59,13 +59,15 @@ describe('early warnings on imported indicators', () => {
     expect(sent.headers['x-qalxan-signature']).toBe(signature(secret, sent.body));
   });
 
-  it('lets the subscriber open the indicator as sent, and the importing CERT see the read receipt and delivery', async () => {
+  it('lets the subscriber open the indicator as sent, and the importing CERT see the read receipt, delivery and its list of sent warnings', async () => {
     const [warning] = await received(w.subscriberUser);
     const opened = (await w.subscriberUser.request('POST', `/api/advisories/warnings/${warning.id}/open`)).json();
     expect(opened).toMatchObject({ kind: 'indicator', stixId: warning.stixId, tlp: 'GREEN', pattern: "[ipv4-addr:value = '198.51.100.1']", reasons: ['sector:energy'] });
     const reach = (await w.analyst.request('GET', `/api/sharing/indicators/${warning.stixId}/reach`)).json();
     expect(reach).toMatchObject({ total: 1, opened: 1, items: [{ organisationId: w.subscriber, opened: true, deliveries: [{ status: 'delivered', attempts: 1 }] }] });
+    expect((await w.analyst.request('GET', '/api/sharing/indicator-warnings')).json().items).toEqual([expect.objectContaining({ stixId: warning.stixId, tlp: 'GREEN', total: 1, opened: 1 })]);
     expect((await w.subscriberUser.request('GET', `/api/sharing/indicators/${warning.stixId}/reach`)).json()).toMatchObject({ total: 0 });
+    expect((await w.subscriberUser.request('GET', '/api/sharing/indicator-warnings')).json().items).toEqual([]);
     expect((await w.bystanderUser.request('POST', `/api/advisories/warnings/${warning.id}/open`)).statusCode).toBe(404);
   });
 

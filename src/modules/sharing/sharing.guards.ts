@@ -53,6 +53,7 @@ export const guards: ModuleGuards = {
       expectNotListed(await f.a.client.request('GET', '/api/sharing/export'), [objectId]);
       expectHidden(await f.a.client.request('GET', `/api/sharing/export?collectionId=${f.records.sharingCollection}`));
     },
+    'GET /api/sharing/indicator-warnings': async (f) => expectNotListed(await f.a.client.request('GET', '/api/sharing/indicator-warnings'), [objectId]),
     'GET /api/sharing/indicators/:stixId/reach': async (f) => {
       const response = await f.a.client.request('GET', `/api/sharing/indicators/${objectId}/reach`);
       expectNotListed(response, [f.records.sharingIndicatorWarning, f.b.org]);

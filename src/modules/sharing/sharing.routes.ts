@@ -66,6 +66,9 @@ export function sharingRoutes(app: App, deps: RouteDeps): void {
       return { counts: report.counts, lines: report.lines };
     });
 
+  app.get('/api/sharing/indicator-warnings', { schema: { tags, summary: 'Imported indicators your organisations warned others of, with how many warned organisations opened each' } },
+    async (request) => ({ items: await indicatorWarnings.sent(db, actorOf(request)) }));
+
   app.get('/api/sharing/indicators/:stixId/reach', { schema: { tags, summary: 'Organisations your organisations warned of an imported indicator: why, who opened it when, delivery status', params: IndicatorParams } },
     async (request) => indicatorWarnings.reach(db, actorOf(request), request.params.stixId));
 

@@ -1,8 +1,9 @@
 /**
  * Advisories: warnings received by the user's organisations (opening one records the read
  * receipt), the advisories the user may read, and for CERT analysts drafts to edit and publish
- * with each published advisory's reach (which exposed organisations opened it, which did not);
- * administrators and CERT analysts set their organisation's early-warning profile.
+ * with each published advisory's reach (which exposed organisations opened it, which did not),
+ * the indicator warnings their organisation's imports sent, and their organisation's
+ * early-warning profile (also for administrators).
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -15,6 +16,8 @@ import { AdvisoryForm } from './AdvisoryForm.tsx';
 import { advisoriesApi, type Advisory, type OpenedWarning as Opened, type Reach } from './api.ts';
 import { OpenedWarning } from './OpenedWarning.tsx';
 import { ProfileForm } from './ProfileForm.tsx';
+import { ReachTable } from './ReachTable.tsx';
+import { SentIndicatorWarnings } from './SentIndicatorWarnings.tsx';
 
 export function AdvisoriesView() {
   const { t } = useTranslation();
@@ -76,24 +79,9 @@ export function AdvisoriesView() {
             ))}
           </tbody>
         </table>
-        {reach && (
-          <section aria-label={t('sharing.advisory.reach')}>
-            <p>{t('sharing.advisory.reachSummary', { opened: reach.data.opened, total: reach.data.total })}</p>
-            <table>
-              <thead><tr><th>{t('sharing.advisory.organisation')}</th><th>{t('sharing.advisory.reasons')}</th><th>{t('sharing.advisory.openedBy')}</th><th>{t('sharing.advisory.webhook')}</th></tr></thead>
-              <tbody>
-                {reach.data.items.map((i) => (
-                  <tr key={i.warningId}>
-                    <td>{i.acronym}</td><td>{i.reasons.join(', ')}</td>
-                    <td>{i.opened ? i.reads.map((r) => `${r.username} (${new Date(r.openedAt).toLocaleString()})`).join(', ') : <strong>{t('sharing.advisory.notOpened')}</strong>}</td>
-                    <td>{i.deliveries.map((d) => `${t(`sharing.advisory.delivery.${d.status}`)} (${d.attempts})`).join(', ') || '—'}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </section>
-        )}
+        {reach && <ReachTable reach={reach.data} />}
       </Panel>
+      <SentIndicatorWarnings />
       {managing.length > 0 && (
         <Panel title={t('sharing.profile.title')}>
           <ProfileForm organisations={managing} />

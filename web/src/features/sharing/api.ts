@@ -98,6 +98,16 @@ export interface IndicatorWarning {
 
 export type OpenedWarning = (Advisory & { kind: 'advisory' }) | IndicatorWarning;
 
+/** An imported indicator the caller's organisations warned others of. */
+export interface SentIndicatorWarning {
+  stixId: string;
+  name: string | null;
+  tlp: string;
+  warnedAt: string;
+  total: number;
+  opened: number;
+}
+
 /** An organisation's early-warning profile. */
 export interface Profile {
   organisationId: string;
@@ -115,5 +125,7 @@ export const advisoriesApi = {
   warnings: () => api<Items<Warning>>('GET', '/advisories/warnings'),
   openWarning: (id: string) => api<OpenedWarning>('POST', `/advisories/warnings/${id}/open`),
   profiles: () => api<Items<Profile>>('GET', '/advisories/subscriptions'),
+  sentIndicatorWarnings: () => api<Items<SentIndicatorWarning>>('GET', '/sharing/indicator-warnings'),
+  indicatorReach: (stixId: string) => api<Reach>('GET', `/sharing/indicators/${stixId}/reach`),
   saveProfile: (profile: Profile) => api<Profile>('PUT', `/advisories/subscriptions/${profile.organisationId}`, { sectors: profile.sectors, keywords: profile.keywords, useCiiSectors: profile.useCiiSectors }),
 };
