@@ -50,16 +50,24 @@ export async function upsertSubscription(tx: Executor, row: Insertable<SharingAd
     .onConflict((oc) => oc.column('organisation_id').doUpdateSet({ sectors: row.sectors, keywords: row.keywords, use_cii_sectors: row.use_cii_sectors, updated_at: new Date() })).execute();
 }
 
+// Chunks keep each statement well under PostgreSQL's 65,535 parameters, whatever an import brings.
+const chunk = 1000;
+
 /** Stores warnings; one already given (same advisory or indicator, same organisation) is kept as it was. */
 export async function insertWarnings(tx: Executor, rows: Insertable<SharingWarningTable>[]): Promise<void> {
-  if (rows.length) await tx.insertInto('sharing_warnings').values(rows).onConflict((oc) => oc.doNothing()).execute();
+  for (let i = 0; i < rows.length; i += chunk) {
+    await tx.insertInto('sharing_warnings').values(rows.slice(i, i + chunk)).onConflict((oc) => oc.doNothing()).execute();
+  }
 }
 
 /** "stix_id|organisation_id" of the indicator warnings already given for these indicators. */
 export async function indicatorWarningKeys(db: Executor, stixIds: readonly string[]): Promise<Set<string>> {
-  if (stixIds.length === 0) return new Set();
-  const rows = await db.selectFrom('sharing_warnings').select(['stix_id', 'organisation_id']).where('stix_id', 'in', [...stixIds]).execute();
-  return new Set(rows.map((r) => `${r.stix_id}|${r.organisation_id}`));
+  const keys = new Set<string>();
+  for (let i = 0; i < stixIds.length; i += chunk) {
+    const rows = await db.selectFrom('sharing_warnings').select(['stix_id', 'organisation_id']).where('stix_id', 'in', stixIds.slice(i, i + chunk)).execute();
+    for (const r of rows) keys.add(`${r.stix_id}|${r.organisation_id}`);
+  }
+  return keys;
 }
 
 /** Organisations among `organisations` that were warned of this advisory (they may read it up to AMBER). */

@@ -30,13 +30,22 @@ function live(o: StixObject, now: number): boolean {
   return o.type === 'indicator' && o.revoked !== true && !(typeof o.valid_until === 'string' && Date.parse(o.valid_until) <= now);
 }
 
+/** The reports of an import by the ids they refer to, so each indicator finds its own in one look-up. */
+function reportsByReference(stored: ImportReport['stored']): Map<string, StixObject[]> {
+  const byId = new Map<string, StixObject[]>();
+  for (const report of stored.map((s) => s.object).filter((o) => o.type === 'report')) {
+    for (const ref of strings(report.object_refs)) byId.set(ref, [...(byId.get(ref) ?? []), report]);
+  }
+  return byId;
+}
+
 /**
  * What an indicator is about: its own name, description and labels, and those of the reports in
  * the same import that refer to it (a MISP event's title and tags arrive on its report). Labels
  * such as "sector:energy" or "energy" name sectors.
  */
 function subjectOf(indicator: StixObject, reports: readonly StixObject[]): warnings.Subject {
-  const context = [indicator, ...reports.filter((r) => strings(r.object_refs).includes(indicator.id as string))];
+  const context = [indicator, ...reports];
   const labels = context.flatMap((o) => strings(o.labels));
   return { sectors: labels.map((l) => l.replace(/^sector[:=]/i, '')), products: [...context.flatMap((o) => [...strings(o.name), ...strings(o.description)]), ...labels] };
 }
@@ -48,19 +57,20 @@ export async function warnOfIndicators(tx: Executor, actor: Actor, sender: strin
   const indicators = [...new Map(stored.filter((s) => live(s.object, now)).map((s) => [s.object.id as string, s])).values()];
   if (indicators.length === 0) return { warned: 0, withheld: 0 };
   const match = await warnings.matcher(tx, sender, warnings.wholeWords);
-  const reports = stored.map((s) => s.object).filter((o) => o.type === 'report');
-  const given = await store.indicatorWarningKeys(tx, indicators.map((s) => s.object.id as string));
+  const reports = reportsByReference(stored);
+  const matched = indicators.map((s) => ({ ...s, matches: match(subjectOf(s.object, reports.get(s.object.id as string) ?? [])) })).filter((m) => m.matches.length > 0);
+  const given = await store.indicatorWarningKeys(tx, matched.map((m) => m.object.id as string));
   const outgoing: warnings.Outgoing[] = [];
   let withheld = 0;
-  for (const { object, tlp } of indicators) {
+  for (const { object, tlp, matches } of matched) {
     const stixId = object.id as string;
-    const matches = match(subjectOf(object, reports)).filter((m) => !given.has(`${stixId}|${m.organisationId}`));
+    const fresh = matches.filter((m) => !given.has(`${stixId}|${m.organisationId}`));
     if (tlp > amber) {
-      withheld += matches.length;
+      withheld += fresh.length;
       continue;
     }
     const payload = { stixId, tlp: tlpLabels[tlp], name: object.name ?? null, pattern: object.pattern, validFrom: object.valid_from ?? null };
-    outgoing.push(...matches.map((match) => ({ match, about: { stix_id: stixId, tlp, indicator: JSON.stringify(object), sender_id: sender }, payload })));
+    outgoing.push(...fresh.map((match) => ({ match, about: { stix_id: stixId, tlp, indicator: JSON.stringify(object), sender_id: sender }, payload })));
   }
   await warnings.send(tx, 'indicator.warning', outgoing);
   return { warned: outgoing.length, withheld };

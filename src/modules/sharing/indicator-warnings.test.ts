@@ -95,6 +95,16 @@ describe('early warnings on imported indicators', () => {
     expect(quiet).toMatchObject({ counts: { created: 2 }, warnings: { warned: 0, withheld: 0 } });
   });
 
+  it('takes the sector from a report of the same import that refers to the indicators', async () => {
+    const plain = [indicator('198.51.100.12', 'GREEN'), indicator('198.51.100.13', 'GREEN')];
+    const report = {
+      type: 'report', spec_version: '2.1', id: 'report--0c6a1f7e-5d2b-4e8a-9f3c-1b2d3e4f5a6b', created: '2026-01-01T00:00:00.000Z', modified: '2026-01-01T00:00:00.000Z',
+      name: 'Campaign against power grids', published: '2026-01-01T00:00:00.000Z', labels: ['sector:energy'], object_refs: plain.map((o) => o.id),
+    };
+    expect((await importBundle(w.analyst, w.collection, [...plain, report], { defaultTlp: 'GREEN' })).warnings).toEqual({ warned: 2, withheld: 0 });
+    expect((await received(w.subscriberUser)).map((r) => r.stixId)).toEqual(expect.arrayContaining(plain.map((o) => o.id)));
+  });
+
   it('lets only those who may write advisories warn others', async () => {
     const operator = await member(w.ctx, w.owner, 'operator');
     const quiet = labelled('198.51.100.8', 'GREEN');
