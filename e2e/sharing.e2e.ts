@@ -2,7 +2,8 @@
  * Sharing in a real browser: a National CERT analyst writes a bilingual advisory for the energy
  * sector and publishes it; an operator of a subscribed energy company signs in, finds the early
  * warning, opens it (in Azerbaijani, then in English); the analyst's reach view shows who opened
- * it. An indicator the CERT imported for the energy sector reaches the operator too. The
+ * it. An indicator the CERT imported for the energy sector reaches the operator too, and the
+ * CERT sees that it was opened. The analyst sets the CERT's own early-warning profile. The
  * Subscriptions tab shows each TAXII subscription's sync status: one pulling from this very
  * server succeeds, one pointed at a closed port shows its error. Organisations, users, the
  * profile and the subscriptions are set up over the API.
@@ -116,6 +117,13 @@ describe('sharing in the browser', () => {
     const reach = await new SharingPage(cert).indicatorReach(indicatorName, 'Xəbərdar edilmiş 1 təşkilatdan 1-i açıb');
     expect(reach.openedOf).toBe('1 / 1');
     expect(reach.rows[0].slice(0, 2)).toEqual(['GRIDCO', 'sector:energy']);
+  });
+
+  it("lets the CERT analyst set the organisation's early-warning profile", async () => {
+    const sharing = new SharingPage(cert);
+    await sharing.saveProfile('telecom, energy', 'ExampleVPN, OpenSSL');
+    await cert.reload();
+    expect(await sharing.profile()).toEqual(['telecom, energy', 'ExampleVPN, OpenSSL']);
   });
 
   it('shows each TAXII subscription with its sync status and error', async () => {

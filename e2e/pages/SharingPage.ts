@@ -88,6 +88,23 @@ export class SharingPage {
     return article.innerText();
   }
 
+  /** Sets the early-warning profile of the user's (first) organisation and waits for the confirmation. */
+  async saveProfile(sectors: string, keywords: string): Promise<void> {
+    const form = this.page.getByRole('form', { name: this.s.profile.title });
+    await form.getByLabel(this.s.profile.sectors, { exact: true }).fill(sectors);
+    await form.getByLabel(this.s.profile.keywords, { exact: true }).fill(keywords);
+    await form.getByRole('button', { name: this.s.profile.save }).click();
+    await form.getByRole('status').filter({ hasText: this.s.profile.saved }).waitFor();
+  }
+
+  /** The profile as the form shows it: sectors and keywords. */
+  async profile(): Promise<[string, string]> {
+    const form = this.page.getByRole('form', { name: this.s.profile.title });
+    const sectors = form.getByLabel(this.s.profile.sectors, { exact: true });
+    await sectors.and(this.page.locator(':not([value=""])')).waitFor();
+    return [await sectors.inputValue(), await form.getByLabel(this.s.profile.keywords, { exact: true }).inputValue()];
+  }
+
   /** A subscription's row: its cells (name, remote, status with any error, last run, objects imported). */
   async subscription(name: string): Promise<string[]> {
     const row = this.page.getByRole('table').getByRole('row').filter({ hasText: name });
