@@ -1,4 +1,4 @@
-/** CII › objects, dependencies and the cascade analysis. */
+/** CII › objects, dependencies, the cascade analysis, the reach ranking and recovery-plan exercises. */
 import type { Page } from 'playwright-core';
 import az from '../../web/i18n/cii/az.json' with { type: 'json' };
 import { texts } from './text.ts';
@@ -43,5 +43,44 @@ export class CiiRegistryPage {
     await table.waitFor();
     await this.page.getByRole('img', { name: this.t.cascadeGraph }).waitFor();
     return table.getByRole('rowheader').allInnerTexts();
+  }
+
+  /** Ranks objects by reach (at most `limit` when given); resolves to the table's rows, best first. */
+  async reach(limit?: number): Promise<{ rank: string; name: string; operator: string; failed: string; sectors: string }[]> {
+    await this.tab(this.t.tabs.reach);
+    const table = this.page.getByRole('table', { name: this.t.reach.table });
+    if (limit !== undefined) {
+      await this.page.getByLabel(this.t.reach.limit, { exact: true }).fill(String(limit));
+      await this.page.getByRole('button', { name: this.t.reach.show, exact: true }).click();
+      await table.locator('tbody tr').nth(limit).waitFor({ state: 'detached' });
+    }
+    await table.locator('tbody tr').first().waitFor();
+    await this.page.getByRole('img', { name: this.t.reach.chart }).waitFor();
+    const rows = await table.locator('tbody tr').all();
+    return Promise.all(rows.map(async (row) => {
+      const [rank, operator, , failed, , sectors] = await row.getByRole('cell').allInnerTexts();
+      return { rank, name: await row.getByRole('rowheader').innerText(), operator, failed, sectors };
+    }));
+  }
+
+  plansTable() {
+    return this.page.getByRole('table', { name: this.t.tabs.plans });
+  }
+
+  /** The exercise history shown in a plan's row (the row is named by the plan's object). */
+  exercises(object: string) {
+    return this.plansTable().getByRole('row').filter({ has: this.page.getByRole('rowheader', { name: object, exact: true }) }).getByRole('listitem');
+  }
+
+  /** Records an exercise of the object's plan; `result` is the translated result's text. */
+  async recordExercise(object: string, exercise: { heldOn: string; result: string; findings: string }): Promise<void> {
+    await this.tab(this.t.tabs.plans);
+    const form = this.page.getByRole('region', { name: this.t.exercise.record });
+    await form.getByLabel(this.t.exercise.plan, { exact: true }).selectOption({ label: object });
+    await form.getByLabel(this.t.exercise.heldOn, { exact: true }).fill(exercise.heldOn);
+    await form.getByLabel(this.t.exercise.result, { exact: true }).selectOption({ label: exercise.result });
+    await form.getByLabel(this.t.exercise.findings, { exact: true }).fill(exercise.findings);
+    await form.getByRole('button', { name: this.t.exercise.record }).click();
+    await this.exercises(object).filter({ hasText: exercise.heldOn }).waitFor();
   }
 }
