@@ -19,8 +19,8 @@ function bars(rows: ReachEntry[], names: { failed: string; degraded: string }): 
   const series = (name: string, color: string, value: (r: ReachEntry) => number) => ({ name, type: 'bar', stack: 'reach', data: rows.map(value), itemStyle: { color } });
   return {
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
-    legend: { data: [names.failed, names.degraded] },
-    grid: { left: 10, right: 30, top: 40, bottom: 20, containLabel: true },
+    legend: { top: 0, data: [names.failed, names.degraded] },
+    grid: { left: 10, right: 30, top: 40, bottom: 10, containLabel: true },
     xAxis: { type: 'value', minInterval: 1 },
     // The best-ranked object on top, as in the table.
     yAxis: { type: 'category', inverse: true, data: rows.map((r) => `${r.name} (${r.operator})`), axisLabel: { width: 220, overflow: 'truncate' } },
