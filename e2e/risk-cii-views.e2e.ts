@@ -1,8 +1,9 @@
 /**
  * The risk and CII views issue 5 left without a page, in a real browser: an operator records an
  * exercise of a recovery plan and sees it listed; the reach ranking puts the power grid above the
- * bank that depends on it; a coordinator adds a threat class, sees it in Azerbaijani, renames it
- * and reads both versions, while an operator sees the taxonomy with nothing to change.
+ * bank that depends on it; a coordinator adds a threat class, sees it in Azerbaijani, renames it,
+ * reads both versions and is told why the same key cannot be added twice, while an operator sees
+ * the taxonomy with nothing to change.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
@@ -98,7 +99,7 @@ describe('reach, exercises and the threat taxonomy in the browser', () => {
     await page.context().close();
   });
 
-  it('lets a coordinator add a threat class, shown in Azerbaijani, rename it and read both versions', async () => {
+  it('lets a coordinator add a threat class, shown in Azerbaijani, rename it, read both versions, and not add its key twice', async () => {
     const page = await signedIn(users.coordinator, 'risk', true);
     const taxonomy = new ThreatTaxonomyPage(page);
     await taxonomy.open();
@@ -110,6 +111,10 @@ describe('reach, exercises and the threat taxonomy in the browser', () => {
     const renamed = { az: 'Dronların idarəetmə kanalının susdurulması', en: added.en };
     await taxonomy.rename(added.az, renamed);
     expect(await taxonomy.versions(renamed.az, 'custom:drone-jamming')).toEqual([{ version: '1', az: added.az }, { version: '2', az: renamed.az }]);
+
+    const again = await taxonomy.addRefused({ key: 'drone-jamming', category: 'Fidyə proqramları', az: 'Təkrar', en: 'Again', attack: '' });
+    expect(again).toContain(t.errors.conflict);
+    expect(again).toContain('custom:drone-jamming');
     await page.context().close();
   });
 });

@@ -3,6 +3,15 @@ import type { Page } from 'playwright-core';
 import az from '../../web/i18n/risk/az.json' with { type: 'json' };
 import { texts } from './text.ts';
 
+/** A class as the form asks for it; `category` is the category's Azerbaijani name. */
+interface NewClass {
+  key: string;
+  category: string;
+  az: string;
+  en: string;
+  attack: string;
+}
+
 export class ThreatTaxonomyPage {
   readonly t = az;
 
@@ -26,7 +35,20 @@ export class ThreatTaxonomyPage {
     return this.page.getByRole('button', { name: this.t.taxonomy.add, exact: true });
   }
 
-  async add(item: { key: string; category: string; az: string; en: string; attack: string }): Promise<void> {
+  async add(item: NewClass): Promise<void> {
+    await this.submitNew(item);
+    await this.row(item.az).waitFor();
+  }
+
+  /** Submits a class the server refuses; resolves to the alert the form shows, and leaves the form. */
+  async addRefused(item: NewClass): Promise<string> {
+    const form = await this.submitNew(item);
+    const text = await form.getByRole('alert').innerText();
+    await form.getByRole('button', { name: texts.az.common.cancel }).click();
+    return text;
+  }
+
+  private async submitNew(item: NewClass) {
     await this.addButton().click();
     const form = this.page.getByRole('region', { name: this.t.taxonomy.add });
     await form.getByLabel(this.t.taxonomy.key, { exact: true }).fill(item.key);
@@ -34,7 +56,7 @@ export class ThreatTaxonomyPage {
     await this.fillNames(form, item);
     await form.getByLabel(this.t.taxonomy.attack, { exact: true }).fill(item.attack);
     await form.getByRole('button', { name: this.t.taxonomy.add }).click();
-    await this.row(item.az).waitFor();
+    return form;
   }
 
   /** Renames a coordinator's class (found by its current Azerbaijani name). */
