@@ -86,28 +86,20 @@ export interface EventRow {
 }
 
 /**
- * Stores raw events; an event already stored (a redelivery) is left as it is. One statement per
- * chunk with a parameter per column (arrays unnested by the server) rather than per value: the
- * statement stays small to build, send and parse however many rows it carries.
+ * Stores raw events; an event already stored (a redelivery) is left as it is. The rows travel as
+ * one JSON document that the server unpacks (json_to_recordset): the events are serialised once,
+ * natively, where a text array would have every JSON string escaped element by element.
  */
 export async function insertEvents(tx: Executor, rows: EventRow[]): Promise<void> {
   for (const part of chunks(rows, 5000)) {
-    const receivedAt: string[] = [], id: string[] = [], org: string[] = [], host: string[] = [], kind: string[] = [];
-    const source: string[] = [], eventTime: string[] = [], event: string[] = [];
-    for (const { event: e, eventTime: t } of part) {
-      receivedAt.push(new Date(e.receivedAt).toISOString());
-      id.push(e.id);
-      org.push(e.organisationId);
-      host.push(e.host);
-      kind.push(e.kind);
-      source.push(e.source);
-      eventTime.push(new Date(t).toISOString());
-      event.push(JSON.stringify(e.event));
-    }
+    const payload = JSON.stringify(part.map(({ event: e, eventTime }) => ({
+      ...e, receivedAt: new Date(e.receivedAt).toISOString(), eventTime: new Date(eventTime).toISOString(),
+    })));
     await sql`
       insert into detect_events (received_at, id, organisation_id, host, kind, source, event_time, event)
-      select * from unnest(${receivedAt}::timestamptz[], ${id}::uuid[], ${org}::uuid[], ${host}::text[], ${kind}::text[],
-        ${source}::text[], ${eventTime}::timestamptz[], ${event}::jsonb[])
+      select "receivedAt", id, "organisationId", host, kind, source, "eventTime", event
+      from json_to_recordset(${payload}::json) as x("receivedAt" timestamptz, id uuid, "organisationId" uuid, host text, kind text,
+        source text, "eventTime" timestamptz, event jsonb)
       on conflict do nothing`.execute(tx);
   }
 }
@@ -157,10 +149,10 @@ export interface AlertHitRow {
 export async function recordHits(tx: Executor, hits: AlertHitRow[]): Promise<number> {
   const fresh = new Set<string>();
   for (const part of chunks(hits, 10_000)) {
+    const payload = JSON.stringify(part.map((h) => ({ a: h.alertId, e: h.eventId, r: new Date(h.receivedAt).toISOString() })));
     const { rows } = await sql<{ alert_id: string; event_id: string }>`
       insert into detect_alert_events (alert_id, event_id, received_at)
-      select * from unnest(${part.map((h) => h.alertId)}::text[], ${part.map((h) => h.eventId)}::uuid[],
-        ${part.map((h) => new Date(h.receivedAt).toISOString())}::timestamptz[])
+      select a, e, r from json_to_recordset(${payload}::json) as x(a text, e uuid, r timestamptz)
       on conflict do nothing returning alert_id, event_id`.execute(tx);
     for (const r of rows) fresh.add(`${r.alert_id}/${r.event_id}`);
   }
@@ -176,7 +168,9 @@ export async function recordHits(tx: Executor, hits: AlertHitRow[]): Promise<num
       a.last = Math.max(a.last, h.eventTime);
     }
   }
-  for (const part of chunks([...byAlert.values()], 500)) {
+  // In key order, so concurrent batches lock alert rows in one order and cannot deadlock.
+  const ordered = [...byAlert.values()].sort((x, y) => (x.hit.alertId < y.hit.alertId ? -1 : 1));
+  for (const part of chunks(ordered, 500)) {
     await tx.insertInto('detect_alerts').values(part.map(({ hit: h, count, first, last }) => ({
       id: h.alertId, organisation_id: h.organisationId, rule_kind: h.ruleKind, rule_id: h.ruleId, rule_title: h.ruleTitle,
       severity: h.severity, techniques: JSON.stringify(h.techniques), host: h.host, first_seen: new Date(first), last_seen: new Date(last),
