@@ -8,7 +8,7 @@
 import { randomUUID } from 'node:crypto';
 import {
   AckPolicy, connect, DiscardPolicy, JSONCodec, nanos, RetentionPolicy, StorageType,
-  type ConsumerMessages, type JetStreamClient, type JetStreamManager, type JsMsg, type KV, type NatsConnection,
+  type Consumer, type JetStreamClient, type JetStreamManager, type JsMsg, type KV, type NatsConnection,
 } from 'nats';
 import { PartitionLeases } from './leases.ts';
 import { consumerOf, partitionOf, streamOf, subjectOf } from './partition.ts';
@@ -31,13 +31,31 @@ export interface JetStreamBusOptions {
 
 const codec = JSONCodec<{ events: PipelineEvent[] }>();
 
+function decode(m: JsMsg): PipelineEvent[] | null {
+  try {
+    return codec.decode(m.data).events;
+  } catch {
+    return null;
+  }
+}
+
+/** A fetched message, decoded once (null when it could not be). */
+interface Fetched {
+  m: JsMsg;
+  events: PipelineEvent[] | null;
+}
+
 interface Running {
-  subs: ConsumerMessages[];
-  buffer: JsMsg[];
-  wake: (() => void) | null;
   active: boolean;
+  buffer: Fetched[];
+  wake: (() => void) | null;
+  fetchers: Promise<void>[];
   loop: Promise<void>;
 }
+
+/** Longest a pull request waits on the server: also the longest a lease hand-over waits for it. */
+const FETCH_EXPIRES_MS = 1000;
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** The JetStream bus; see the file comment. */
 export class JetStreamBus implements EventBus {
@@ -132,34 +150,67 @@ export class JetStreamBus implements EventBus {
   }
 
   private async startPartition(p: number): Promise<void> {
-    const state: Running = { subs: [], buffer: [], wake: null, active: true, loop: Promise.resolve() };
-    for (const kind of eventKinds) {
-      const consumer = await this.js.consumers.get(streamOf(this.options.prefix, kind), consumerOf(p));
-      state.subs.push(await consumer.consume({
-        max_messages: Math.max(8, Math.ceil(this.options.maxBatch / 50)),
-        callback: (m) => {
-          state.buffer.push(m);
-          state.wake?.();
-        },
-      }));
-    }
+    const state: Running = { active: true, buffer: [], wake: null, fetchers: [], loop: Promise.resolve() };
+    const consumers = await Promise.all(eventKinds.map((kind) => this.js.consumers.get(streamOf(this.options.prefix, kind), consumerOf(p))));
+    state.fetchers = consumers.map((c) => this.fetch(c, state));
     state.loop = this.drain(state);
     this.running.set(p, state);
+  }
+
+  /**
+   * Bounded pull requests rather than a standing subscription: when the partition is handed over,
+   * the last request ends within FETCH_EXPIRES_MS and everything it delivered is in the buffer,
+   * so nothing is left unacknowledged on a subscription that is gone (which would wait the whole
+   * ack wait before redelivery).
+   */
+  private async fetch(consumer: Consumer, state: Running): Promise<void> {
+    const prefetch = Math.max(4, Math.ceil((2 * this.options.maxBatch) / 500));
+    while (state.active) {
+      if (state.buffer.length >= prefetch) {
+        await sleep(5);
+        continue;
+      }
+      try {
+        for await (const m of await consumer.fetch({ max_messages: prefetch - state.buffer.length, expires: FETCH_EXPIRES_MS })) {
+          state.buffer.push({ m, events: decode(m) });
+          state.wake?.();
+        }
+      } catch (error) {
+        this.options.onError(error);
+        await sleep(FETCH_EXPIRES_MS);
+      }
+    }
   }
 
   private async stopPartition(p: number): Promise<void> {
     const state = this.running.get(p);
     if (!state) return;
     this.running.delete(p);
-    for (const s of state.subs) s.stop();
     state.active = false;
     state.wake?.();
-    await state.loop;
+    await Promise.all([...state.fetchers, state.loop]);
     // Fetched but unprocessed messages go back at once rather than after the ack wait.
-    for (const m of state.buffer.splice(0)) m.nak();
+    for (const f of state.buffer.splice(0)) f.m.nak();
   }
 
+  /** Events of about one batch from the front of the buffer (at least one message). */
+  private take(buffer: Fetched[]): Fetched[] {
+    const out: Fetched[] = [];
+    let n = 0;
+    while (buffer.length > 0 && (out.length === 0 || n + (buffer[0].events?.length ?? 0) <= this.options.maxBatch)) {
+      const f = buffer.shift()!;
+      out.push(f);
+      n += f.events?.length ?? 0;
+    }
+    return out;
+  }
+
+  /**
+   * Two batches in flight: the next one is matched (synchronously, in order) while the previous
+   * one commits, so the database round trips overlap with detection instead of adding to it.
+   */
   private async drain(state: Running): Promise<void> {
+    let previous: Promise<void> = Promise.resolve();
     while (state.active) {
       if (state.buffer.length === 0) {
         await new Promise<void>((resolve) => {
@@ -169,38 +220,30 @@ export class JetStreamBus implements EventBus {
         continue;
       }
       // Let a burst gather into one batch (one transaction) rather than one message each.
-      if (state.buffer.length < 4) await new Promise((r) => setTimeout(r, 5));
-      const msgs: JsMsg[] = [];
-      let n = 0;
-      while (state.buffer.length > 0 && n < this.options.maxBatch) {
-        const m = state.buffer.shift()!;
-        msgs.push(m);
-        n += 1;
-      }
-      try {
-        await this.handle(msgs);
-      } catch (error) {
+      if (state.buffer.length < 2) await sleep(5);
+      const batch = this.take(state.buffer);
+      const current = this.handle(batch).catch((error) => {
         // Even the dead-letter store failed (database down): hand the messages back for later.
         this.options.onError(error);
-        for (const m of msgs) m.nak(2000);
-      }
+        for (const f of batch) f.m.nak(2000);
+      });
+      await previous;
+      previous = current;
     }
+    await previous;
   }
 
-  private async handle(msgs: JsMsg[]): Promise<void> {
+  private async handle(batch: Fetched[]): Promise<void> {
     const handler = this.handler!;
-    const decoded: { m: JsMsg; events: PipelineEvent[] }[] = [];
-    for (const m of msgs) {
-      try {
-        decoded.push({ m, events: codec.decode(m.data).events });
-      } catch (error) {
-        await handler.deadLetter([], `undecodable bus message on ${m.subject}: ${error instanceof Error ? error.message : String(error)}`, new TextDecoder().decode(m.data.subarray(0, 4096)));
-        m.ack();
-      }
-    }
+    const decoded = batch.filter((f): f is { m: JsMsg; events: PipelineEvent[] } => f.events !== null);
     const events = decoded.flatMap((d) => d.events);
+    const processing = handler.process(events);
+    for (const { m } of batch.filter((f) => f.events === null)) {
+      await handler.deadLetter([], `undecodable bus message on ${m.subject}`, new TextDecoder().decode(m.data.subarray(0, 4096)));
+      m.ack();
+    }
     try {
-      await handler.process(events);
+      await processing;
     } catch (error) {
       this.options.onError(error);
       for (const d of decoded) {

@@ -98,33 +98,51 @@ export class MemoryBus implements EventBus {
     return items;
   }
 
+  /**
+   * Two batches in flight: the next one is matched (synchronously, in order) while the previous
+   * one commits, so the database round trips overlap with detection instead of adding to it.
+   */
   private async run(): Promise<void> {
+    let previous: Promise<void> = Promise.resolve();
     while (this.running) {
-      let items: Item[] = [];
       try {
         await this.refill();
-        items = this.take();
-        if (items.length === 0) {
-          await new Promise<void>((resolve) => {
-            this.wake = resolve;
-            if (this.recoverAfter < this.recoverUpTo) setTimeout(resolve, 10);
-          });
-          this.wake = null;
-          continue;
-        }
-        const events = items.flatMap((i) => i.events);
-        await this.deliver(events);
-        await this.spool.remove(items.map((i) => i.spoolId));
-        this.held -= events.length;
-        this.acknowledged += events.length;
       } catch (error) {
-        if (!this.running) return;
-        // Nothing is dropped: the batch goes back to the front and is delivered again (the
-        // handler is idempotent), after a pause so a database outage is not hammered.
-        this.queue.unshift(...items);
         this.options.onError(error);
         await new Promise((r) => setTimeout(r, this.options.retryDelayMs * 10));
+        continue;
       }
+      const items = this.take();
+      if (items.length === 0) {
+        await new Promise<void>((resolve) => {
+          this.wake = resolve;
+          if (this.recoverAfter < this.recoverUpTo) setTimeout(resolve, 10);
+        });
+        this.wake = null;
+        continue;
+      }
+      const current = this.settle(items);
+      await previous;
+      previous = current;
+    }
+    await previous;
+  }
+
+  /** Delivers a batch and forgets its spool rows; what fails goes back to the front of the queue. */
+  private async settle(items: Item[]): Promise<void> {
+    const events = items.flatMap((i) => i.events);
+    try {
+      await this.deliver(events);
+      await this.spool.remove(items.map((i) => i.spoolId));
+      this.held -= events.length;
+      this.acknowledged += events.length;
+    } catch (error) {
+      if (!this.running) return;
+      // Nothing is dropped: the batch is delivered again (the handler is idempotent), after a
+      // pause so a database outage is not hammered.
+      this.queue.unshift(...items);
+      this.options.onError(error);
+      await new Promise((r) => setTimeout(r, this.options.retryDelayMs * 10));
     }
   }
 

@@ -1,15 +1,25 @@
 /**
  * The detection worker's batch handler: runs the ruleset over each event, then stores the raw
- * events and the alert hits in one transaction. The bus acknowledges only after it returns, and
+ * events and the alert hits in one transaction (shared with other batches ready at the same time,
+ * group-commit.ts). The bus acknowledges only after it returns, and
  * both writes are idempotent (event ids, alert keys), so a redelivered batch changes nothing.
  */
 import { createHash } from 'node:crypto';
 import { eventTime } from '@qalxan/detect-engine';
 import type { Db } from '../../db/database.ts';
 import type { BatchHandler, PipelineEvent } from '../../events/types.ts';
+import { GroupCommit } from './group-commit.ts';
 import { metrics } from './metrics.ts';
 import type { Ruleset } from './ruleset.ts';
 import * as store from './detect.store.ts';
+
+/** Most events written in one transaction by the group commit. */
+const GROUP_MAX_EVENTS = 5000;
+
+interface Matched {
+  rows: store.EventRow[];
+  hits: store.AlertHitRow[];
+}
 
 export interface DetectorOptions {
   dedupWindowMs: number;
@@ -29,6 +39,15 @@ export function alertKey(organisationId: string, ruleKind: string, ruleId: strin
 /** Builds the handler the bus calls; see the file comment. */
 export function createDetector(db: Db, options: DetectorOptions): BatchHandler {
   const partitionsReady = new Set<number>();
+  const group = new GroupCommit<Matched>({
+    size: (m) => m.rows.length,
+    maxSize: GROUP_MAX_EVENTS,
+    write: (items) => db.transaction().execute(async (tx) => {
+      await store.insertEvents(tx, items.flatMap((m) => m.rows));
+      const hits = items.flatMap((m) => m.hits);
+      if (hits.length) await store.recordHits(tx, hits);
+    }),
+  });
   return {
     async process(events: PipelineEvent[]) {
       const ruleset = options.ruleset();
@@ -51,10 +70,7 @@ export function createDetector(db: Db, options: DetectorOptions): BatchHandler {
         await store.ensurePartitions(db, days);
         for (const d of days) partitionsReady.add(d);
       }
-      await db.transaction().execute(async (tx) => {
-        await store.insertEvents(tx, rows);
-        if (hits.length) await store.recordHits(tx, hits);
-      });
+      await group.commit({ rows, hits });
       const now = Date.now();
       metrics.processed.inc(events.length);
       for (const h of hits) {
