@@ -46,15 +46,26 @@ export async function startServer(config: Config, print: (line: string) => void 
   const sweeper = startIncidentSweeper(db, logger, config.incidents);
   const sharing = startSharingWorker(db, logger);
   print(`Qalxan is serving at ${address.replace('[::1]', 'localhost')} (API docs: ${address}/api/docs)`);
-  return {
-    url: address,
-    async close() {
-      sweeper.stop();
-      await sharing.stop();
-      await app.close();
-      await db.destroy();
-    },
+  const close = async () => {
+    sweeper.stop();
+    await sharing.stop();
+    await app.close();
+    await db.destroy();
   };
+  // HTTP is up before the detection worker has compiled its rules; if the worker cannot start,
+  // neither has the platform: the caller gets the failure (qalxan start exits non-zero).
+  await closeIfFailed(app.detectWorkerStarted(), close);
+  return { url: address, close };
+}
+
+/** Waits for the detection worker to start; if it cannot, closes what was started and rethrows. */
+async function closeIfFailed(workerStarted: Promise<void>, close: () => Promise<void>): Promise<void> {
+  try {
+    await workerStarted;
+  } catch (error) {
+    await close();
+    throw error;
+  }
 }
 
 /**
@@ -68,13 +79,11 @@ async function startWorker(config: Config, db: Db, logger: Logger, print: (line:
   }
   const { startPipeline } = await import('./modules/detect/pipeline.ts');
   const pipeline = await startPipeline({ db, config, logger, ingest: false, work: true });
-  await pipeline.workerReady;
-  print(`Qalxan detection worker joined the consumer group at ${config.natsUrl}`);
-  return {
-    url: '',
-    async close() {
-      await pipeline.stop();
-      await db.destroy();
-    },
+  const close = async () => {
+    await pipeline.stop();
+    await db.destroy();
   };
+  await closeIfFailed(pipeline.workerReady, close);
+  print(`Qalxan detection worker joined the consumer group at ${config.natsUrl}`);
+  return { url: '', close };
 }

@@ -13,11 +13,19 @@ import * as contentService from './content.service.ts';
 import { ingestOrganisation, readScope } from './detect.policy.ts';
 import * as s from './detect.schema.ts';
 import * as store from './detect.store.ts';
+import { ingestOnce } from './ingest-once.service.ts';
 import { parseBody, type LineFormat } from './lines.ts';
 import { snapshot } from './metrics.ts';
 import { startPipeline, type Pipeline } from './pipeline.ts';
 
 const tags = ['detection'];
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Resolves once this process's detection worker (if it runs one) consumes; rejects if it cannot start. */
+    detectWorkerStarted(): Promise<void>;
+  }
+}
 
 function formatOf(query: LineFormat | undefined, contentType: string | undefined): LineFormat {
   if (query) return query;
@@ -28,6 +36,15 @@ function formatOf(query: LineFormat | undefined, contentType: string | undefined
   return 'auto';
 }
 
+function gunzipped(body: Buffer, encoding: string | undefined, limit: number): Buffer {
+  if (encoding !== 'gzip' && !(body[0] === 0x1f && body[1] === 0x8b)) return body;
+  try {
+    return gunzipSync(body, { maxOutputLength: limit * 4 });
+  } catch (error) {
+    throw new AppError('validation', `The gzip body could not be decompressed: ${(error as Error).message}`);
+  }
+}
+
 export function detectRoutes(app: App, { db, config }: RouteDeps): void {
   let pipeline: Pipeline | null = null;
   app.addHook('onReady', async () => {
@@ -36,6 +53,7 @@ export function detectRoutes(app: App, { db, config }: RouteDeps): void {
   app.addHook('onClose', async () => {
     await pipeline?.stop();
   });
+  app.decorate('detectWorkerStarted', async () => running().workerReady);
   const running = (): Pipeline => {
     if (!pipeline) throw new AppError('unavailable', 'The event pipeline is starting');
     return pipeline;
@@ -47,19 +65,20 @@ export function detectRoutes(app: App, { db, config }: RouteDeps): void {
     scope.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: config.detect.eventsBodyLimitBytes }, (_request, body, done) => done(null, body));
     scope.post('/api/events', {
       bodyLimit: config.detect.eventsBodyLimitBytes,
-      schema: { tags, summary: "Send security events (JSON, JSON array, NDJSON, syslog lines or CSV; gzip accepted) with an organisation's API token", querystring: s.IngestQuery },
+      schema: {
+        tags, querystring: s.IngestQuery, headers: s.IngestHeaders,
+        summary: "Send security events (JSON, JSON array, NDJSON, syslog lines or CSV; gzip accepted) with an organisation's API token; "
+          + 'with an Idempotency-Key a retried request is answered again instead of being ingested twice',
+      },
     }, async (request, reply) => {
       const organisationId = ingestOrganisation(actorOf(request));
-      let body = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
-      if (request.headers['content-encoding'] === 'gzip' || (body[0] === 0x1f && body[1] === 0x8b)) {
-        try {
-          body = gunzipSync(body, { maxOutputLength: config.detect.eventsBodyLimitBytes * 4 });
-        } catch (error) {
-          throw new AppError('validation', `The gzip body could not be decompressed: ${(error as Error).message}`);
-        }
-      }
-      const parsed = parseBody(body, formatOf((request.query as { format?: LineFormat }).format, request.headers['content-type']), config.detect.maxEventBytes);
-      const outcome = await running().ingest(organisationId, 'http', parsed);
+      const raw = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
+      const ingest = () => running().ingest(organisationId, 'http', parseBody(gunzipped(raw, request.headers['content-encoding'], config.detect.eventsBodyLimitBytes),
+        formatOf((request.query as { format?: LineFormat }).format, request.headers['content-type']), config.detect.maxEventBytes));
+      const key = request.headers['idempotency-key'];
+      if (typeof key !== 'string') return reply.code(202).send(await ingest());
+      const { outcome, replayed } = await ingestOnce(db, { organisationId, key, body: raw }, ingest);
+      if (replayed) reply.header('idempotent-replayed', 'true');
       return reply.code(202).send(outcome);
     });
   });

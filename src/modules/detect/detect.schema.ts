@@ -9,6 +9,11 @@ export const IngestQuery = Type.Object({
   format: Type.Optional(Type.Union(['auto', 'json', 'ndjson', 'syslog', 'csv'].map((f) => Type.Literal(f)))),
 }, { additionalProperties: false });
 
+/** Other headers pass; Idempotency-Key is visible printable ASCII, as the IETF draft has it. */
+export const IngestHeaders = Type.Object({
+  'idempotency-key': Type.Optional(Type.String({ minLength: 1, maxLength: 255, pattern: '^[\\x21-\\x7e]+$' })),
+});
+
 const Severity = Type.Union(['informational', 'low', 'medium', 'high', 'critical'].map((s) => Type.Literal(s)));
 
 export const AlertQuery = Type.Object({

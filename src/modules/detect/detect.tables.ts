@@ -1,4 +1,4 @@
-/** Tables owned by the detect module (migration 0400_detect). */
+/** Tables owned by the detect module (migrations 0400_detect, 0401_detect_pipeline). */
 import type { ColumnType, Generated } from 'kysely';
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -42,6 +42,16 @@ export interface DetectAlertEventTable {
   alert_id: string;
   event_id: string;
   received_at: Timestamp;
+  recorded_at: DefaultTimestamp;
+}
+
+export interface DetectIngestKeyTable {
+  organisation_id: string;
+  key: string;
+  body_sha256: string;
+  /** The answer given; null while the first request with the key is still being ingested. */
+  outcome: Json<{ accepted: number; rejected: number }> | null;
+  created_at: DefaultTimestamp;
 }
 
 export interface DetectDeadLetterTable {
@@ -109,6 +119,7 @@ export interface DetectTables {
   detect_alert_events: DetectAlertEventTable;
   detect_dead_letters: DetectDeadLetterTable;
   detect_spool: DetectSpoolTable;
+  detect_ingest_keys: DetectIngestKeyTable;
   detect_rules: DetectRuleTable;
   detect_rule_versions: DetectRuleVersionTable;
   detect_indicators: DetectIndicatorTable;

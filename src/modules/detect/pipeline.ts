@@ -18,6 +18,8 @@ import { createDetector } from './detector.ts';
 import * as store from './detect.store.ts';
 import type { ParsedBody } from './lines.ts';
 import { metrics, setLagSource, startSampling } from './metrics.ts';
+import { KEY_RETENTION_MS } from './ingest-once.service.ts';
+import * as keys from './ingest-keys.store.ts';
 import { normalise } from './normalise.ts';
 import { Ruleset } from './ruleset.ts';
 import { startListener, type RunningListener } from './syslog-listener.ts';
@@ -86,14 +88,17 @@ export async function startPipeline({ db, config, logger, ingest, work }: Pipeli
   let ruleset: Ruleset | null = null;
   const timers: NodeJS.Timeout[] = [];
 
-  const key = d.rulesDirs.join('\u0000');
-  if (work && fileRulesCache?.key !== key) fileRulesCache = { key, rules: Ruleset.parseFiles(d.rulesDirs) };
+  const fileRules = (): AnyRule[] => {
+    const key = d.rulesDirs.join('\u0000');
+    if (fileRulesCache?.key !== key) fileRulesCache = { key, rules: Ruleset.parseFiles(d.rulesDirs) };
+    return fileRulesCache.rules;
+  };
   let reloading: Promise<void> | null = null;
   const reload = async () => {
     if (!work) return;
     reloading ??= (async () => {
       if (ruleset && (await contentVersion(db)) === ruleset.version) return;
-      ruleset = await Ruleset.load(db, fileRulesCache!.rules);
+      ruleset = await Ruleset.load(db, fileRules());
       log.info({ version: ruleset.version, rules: ruleset.ruleCount }, 'detection content loaded');
     })().finally(() => {
       reloading = null;
@@ -102,6 +107,7 @@ export async function startPipeline({ db, config, logger, ingest, work }: Pipeli
   };
 
   const maintain = async () => {
+    await keys.dropBefore(db, new Date(Date.now() - KEY_RETENTION_MS));
     const today = store.dayOf(Date.now());
     await store.ensurePartitions(db, [today, today + 86_400_000, today + 2 * 86_400_000]);
     const dropped = await store.dropPartitionsBefore(db, today - d.retentionDays * 86_400_000);
@@ -109,7 +115,8 @@ export async function startPipeline({ db, config, logger, ingest, work }: Pipeli
   };
 
   // The worker starts in the background: compiling a large ruleset takes seconds, and ingestion
-  // should not wait for it (what arrives meanwhile waits on the bus). Failing to start is fatal.
+  // should not wait for it (what arrives meanwhile waits on the bus). Whoever started the process
+  // awaits workerReady and decides what a failure means (startServer rejects).
   const workerReady = !work ? Promise.resolve() : (async () => {
     await maintain();
     await reload();
@@ -122,10 +129,7 @@ export async function startPipeline({ db, config, logger, ingest, work }: Pipeli
     every(d.reloadSeconds * 1000, reload, 'content reload');
     every(3_600_000, maintain, 'partition maintenance');
   })();
-  workerReady.catch((error) => {
-    log.fatal({ err: error }, 'the detection worker could not start');
-    process.exit(1);
-  });
+  workerReady.catch((error) => log.fatal({ err: error }, 'the detection worker could not start'));
 
   const pipeline: Pipeline = {
     bus,
@@ -153,7 +157,7 @@ export async function startPipeline({ db, config, logger, ingest, work }: Pipeli
     reload,
     ruleset: () => ruleset,
     async stop() {
-      await workerReady;
+      await workerReady.catch(() => undefined); // a failed start was reported to whoever started it
       for (const t of timers) clearInterval(t);
       for (const l of pipeline.listeners) await l.close();
       await bus.close();
