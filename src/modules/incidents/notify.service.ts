@@ -66,8 +66,8 @@ export async function deliveryStatus(db: Executor, ids: readonly number[]) {
 }
 
 function subjectOf(body: string): string {
-  const event = JSON.parse(body) as { event: string; incidentId?: string; advisoryId?: string; status?: string; severity?: string };
-  return `[Qalxan] ${event.event} — ${event.incidentId ?? event.advisoryId}${event.severity ? ` (${event.severity})` : ''}`;
+  const event = JSON.parse(body) as { event: string; incidentId?: string; advisoryId?: string; stixId?: string; status?: string; severity?: string };
+  return `[Qalxan] ${event.event} — ${event.incidentId ?? event.advisoryId ?? event.stixId}${event.severity ? ` (${event.severity})` : ''}`;
 }
 
 async function post(send: typeof fetch, url: string, headers: Record<string, string>, body: string): Promise<string | null> {

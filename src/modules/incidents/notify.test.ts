@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeUser, signIn } from '../../testing/app.ts';
 import { parseEmail } from './email.ts';
 import { incidentWorld, openIncident, type IncidentWorld } from './incidents.fixtures.ts';
-import { deliver, signature } from './notify.service.ts';
+import { deliver, queueWebhooks, signature } from './notify.service.ts';
 
 // A real SMTP server process for the test: accepts every message and prints it as one JSON line.
 const sink = `
@@ -74,5 +74,13 @@ describe('e-mail notifications', () => {
     const header = /X-Qalxan-Signature: (\S+)/.exec(received[0].message)![1];
     const body = (await w.ctx.db.selectFrom('incident_webhook_deliveries').select('body').executeTakeFirstOrThrow()).body;
     expect(header).toBe(signature(subscription.json().secret, body));
+  });
+
+  it('names an indicator warning by its STIX id in the subject', async () => {
+    const stixId = 'indicator--6f1e1a3c-8d2b-4c7e-9a51-0c2f4d7b8e90';
+    await queueWebhooks(w.ctx.db, [w.org], 'indicator.warning', { stixId, tlp: 'GREEN' });
+    expect(await deliver(w.ctx.db, { url: `smtp://127.0.0.1:${port}`, from: 'qalxan@cert.example.az' })).toEqual({ delivered: 1, failed: 0 });
+    await expect.poll(() => received.length).toBe(2);
+    expect(parseEmail(received[1].message).subject).toBe(`[Qalxan] indicator.warning — ${stixId}`);
   });
 });
