@@ -14,7 +14,7 @@ import { newId } from '../../lib/crypto.ts';
 import * as organisations from '../identity/organisations.store.ts';
 import { bumpContentVersion, insertRule } from './content.store.ts';
 import { normalise } from './normalise.ts';
-import { kill, natsServer, serverDatabase, startProcess } from './reliability.support.ts';
+import { dropStreams, kill, natsServer, serverDatabase, startProcess } from './reliability.support.ts';
 import { imageRule, sysmon } from './testing.ts';
 
 const TOTAL = 100_000;
@@ -31,6 +31,7 @@ beforeAll(async () => {
 afterAll(async () => {
   for (const c of children) await kill(c);
   await database?.drop();
+  if (nats) await dropStreams(nats.url, prefix);
   await nats?.stop();
 });
 

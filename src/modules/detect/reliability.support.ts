@@ -9,9 +9,12 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { connect } from 'nats';
 import pg from 'pg';
 import { openDatabase, type Db } from '../../db/database.ts';
 import { migrateToLatest } from '../../db/migrate.ts';
+import { streamOf } from '../../events/partition.ts';
+import { eventKinds } from '../../events/types.ts';
 import { randomSecret } from '../../lib/crypto.ts';
 import { seedOrganisations } from '../identity/bootstrap.ts';
 
@@ -42,6 +45,18 @@ export async function natsServer(): Promise<{ url: string; stop(): Promise<void>
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Deletes a run's streams and lease bucket: every stream reserves its max_bytes of the server's
+ * storage, so the leftovers of a few runs are enough to make stream creation fail.
+ */
+export async function dropStreams(url: string, prefix: string): Promise<void> {
+  const nc = await connect({ servers: url });
+  const jsm = await nc.jetstreamManager();
+  const names = [...eventKinds.map((kind) => streamOf(prefix, kind)), `KV_${prefix}_detect_leases`];
+  for (const name of names) await jsm.streams.delete(name).catch(() => false); // already gone
+  await nc.close();
 }
 
 /** A new, migrated PostgreSQL database; throws if no server is configured. */
