@@ -2,6 +2,7 @@
 import { auditRoutes } from '../modules/audit/audit.routes.ts';
 import { authRoutes } from '../modules/identity/auth.routes.ts';
 import { organisationRoutes } from '../modules/identity/organisations.routes.ts';
+import { sectorRoutes } from '../modules/identity/sectors.routes.ts';
 import { tokenRoutes } from '../modules/identity/tokens.routes.ts';
 import { userRoutes } from '../modules/identity/users.routes.ts';
 import { planRoutes } from '../modules/plan/plan.routes.ts';
@@ -12,4 +13,4 @@ import { incidentRoutes } from '../modules/incidents/incidents.routes.ts';
 import { sharingRoutes } from '../modules/sharing/sharing.routes.ts';
 import type { RouteModule } from './types.ts';
 
-export const routeModules: RouteModule[] = [authRoutes, organisationRoutes, userRoutes, tokenRoutes, auditRoutes, planRoutes, detectRoutes, riskRoutes, ciiRoutes, incidentRoutes, sharingRoutes];
+export const routeModules: RouteModule[] = [authRoutes, organisationRoutes, sectorRoutes, userRoutes, tokenRoutes, auditRoutes, planRoutes, detectRoutes, riskRoutes, ciiRoutes, incidentRoutes, sharingRoutes];

@@ -11,6 +11,7 @@ import * as audit from '../audit/audit.service.ts';
 import { auditActor } from '../identity/actor.ts';
 import type { Actor } from '../identity/identity.policy.ts';
 import * as organisations from '../identity/organisations.service.ts';
+import { assertSectors } from '../identity/sectors.service.ts';
 import { directoryWithOperators } from './cii.analysis.ts';
 import { assertKeepsCii, assertMayUseDirectory, ciiScope } from './cii.policy.ts';
 import type { DependencyBody, ObjectBody, ObjectPatchBody } from './cii.schema.ts';
@@ -99,6 +100,7 @@ export async function directory(db: Executor, actor: Actor): Promise<DirectoryEn
 export async function createObject(tx: Executor, actor: Actor, input: ObjectBody): Promise<CiiObject> {
   await organisations.get(tx, actor, input.organisationId);
   assertKeepsCii(actor, input.organisationId);
+  assertSectors('/sector', [input.sector]);
   const id = newId();
   await store.insertObject(tx, {
     id, organisation_id: input.organisationId, name: input.name, sector: input.sector, services: JSON.stringify(input.services ?? []),
@@ -113,6 +115,7 @@ export async function createObject(tx: Executor, actor: Actor, input: ObjectBody
 export async function updateObject(tx: Executor, actor: Actor, id: string, patch: ObjectPatchBody): Promise<CiiObject> {
   const before = await getObject(tx, actor, id);
   assertKeepsCii(actor, before.organisationId);
+  assertSectors('/sector', [patch.sector]);
   await store.updateObject(tx, id, {
     name: patch.name, sector: patch.sector, criticality: patch.criticality, location: patch.location, tolerance_hours: patch.toleranceHours,
     services: patch.services && JSON.stringify(patch.services), systems: patch.systems && JSON.stringify(patch.systems),

@@ -20,7 +20,9 @@ export const guards: ModuleGuards = {
     'GET /api/organisations': async (f) => expectNotListed(await f.a.client.request('GET', '/api/organisations'), [f.b.org]),
     'GET /api/organisations/:id': async (f) => expectHidden(await f.a.client.request('GET', `/api/organisations/${f.b.org}`)),
     'POST /api/organisations': async (f) => expectHidden(await f.a.client.request('POST', '/api/organisations', { acronym: 'X1', name: { az: 'x', en: 'x' }, kind: 'soc', parentId: f.b.org })),
-    'PATCH /api/organisations/:id': async (f) => expectHidden(await f.a.client.request('PATCH', `/api/organisations/${f.b.org}`, { sector: 'x' })),
+    'PATCH /api/organisations/:id': async (f) => expectHidden(await f.a.client.request('PATCH', `/api/organisations/${f.b.org}`, { sector: 'energy' })),
+    // Reference data readable by any signed-in user; the check is that no organisation's records leak into it.
+    'GET /api/reference/sectors': async (f) => expectNotListed(await f.a.client.request('GET', '/api/reference/sectors'), [f.b.org, f.b.user.id]),
     'GET /api/users': async (f) => expectNotListed(await f.a.client.request('GET', '/api/users'), [f.b.user.id, f.b.org]),
     'GET /api/users/:id': async (f) => expectHidden(await f.a.client.request('GET', `/api/users/${f.b.user.id}`)),
     'POST /api/users': async (f) => expectHidden(await f.a.client.request('POST', '/api/users', { username: 'intruder', displayName: 'x', password: 'Very-long-password-1', memberships: [{ organisationId: f.b.org, role: 'operator' }] })),

@@ -32,6 +32,10 @@ export const OrganisationPatchBody = Type.Object({
   parentId: Type.Optional(Type.Union([Type.String({ format: 'uuid' }), Type.Null()])),
 }, { ...strict, minProperties: 1 });
 
+export const SectorList = Type.Object({
+  items: Type.Array(Type.Object({ slug: Type.String(), name: Type.Object({ az: Type.String(), en: Type.String() }) })),
+});
+
 const MembershipBody = Type.Object({ organisationId: Type.String({ format: 'uuid' }), role: Role }, strict);
 export const UserBody = Type.Object({
   username: Type.String({ pattern: '^[A-Za-z0-9._-]{3,64}$' }),

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { listSectors } from './sectors.service.ts';
 
 // Parity between the seed's acronym list ("Akronimlər") and the organisations seed data:
 // the agencies are real records from the first start, so a typo in a name must fail here.
@@ -60,12 +61,12 @@ describe('organisations.yaml', () => {
     expect(certs[0]).toMatchObject({ acronym: 'MİLLİ-CERT', kind: 'cert', parent: 'XRİTDX' });
   });
 
-  it('entries are well-formed: unique acronyms, known kinds, parents that exist, English names', () => {
+  it('entries are well-formed: unique acronyms, known kinds and sectors, parents that exist, English names', () => {
     const acronyms = orgs.map((o) => o.acronym);
     expect(new Set(acronyms).size).toBe(acronyms.length);
     for (const o of orgs) {
       expect(KINDS, o.acronym).toContain(o.kind);
-      expect(o.sector, o.acronym).toMatch(/^[a-z]+$/);
+      expect(listSectors().map((s) => s.slug), o.acronym).toContain(o.sector);
       if (o.parent !== null) expect(acronyms, o.acronym).toContain(o.parent);
       expect(o.name.en.length, o.acronym).toBeGreaterThan(5);
       const keys = Object.keys(o).filter((k) => k !== 'nationalCert').sort();

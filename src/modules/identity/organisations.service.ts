@@ -8,6 +8,7 @@ import { auditActor } from './actor.ts';
 import { assertPlatformAdmin, assertRoleIn, visibleScope, type Actor } from './identity.policy.ts';
 import type { OrganisationKind } from './identity.tables.ts';
 import * as store from './organisations.store.ts';
+import { assertSectors } from './sectors.service.ts';
 import type { OrganisationRow } from './organisations.store.ts';
 
 export interface Organisation {
@@ -66,6 +67,7 @@ export async function create(tx: Executor, actor: Actor, input: OrganisationInpu
   } else {
     assertPlatformAdmin(actor);
   }
+  assertSectors('/sector', [input.sector]);
   if (await store.findByAcronym(tx, input.acronym)) throw fail.conflict(`An organisation with acronym ${input.acronym} exists`);
   const row = {
     id: newId(), acronym: input.acronym, name_az: input.name.az, name_en: input.name.en, kind: input.kind,
@@ -80,6 +82,7 @@ export async function create(tx: Executor, actor: Actor, input: OrganisationInpu
 export async function update(tx: Executor, actor: Actor, id: string, patch: OrganisationPatch): Promise<Organisation> {
   const before = await get(tx, actor, id);
   assertRoleIn(actor, ['admin'], id);
+  assertSectors('/sector', [patch.sector]);
   if (patch.parentId !== undefined && patch.parentId !== null) {
     if (patch.parentId === id) throw fail.validation('An organisation cannot be its own parent');
     await get(tx, actor, patch.parentId);

@@ -10,6 +10,7 @@ import addFormats from 'ajv-formats';
 import type { Executor } from '../../db/database.ts';
 import { AppError } from '../../lib/errors.ts';
 import type { Actor } from '../identity/identity.policy.ts';
+import { assertSectors } from '../identity/sectors.service.ts';
 import { assertKeeps } from './risk.policy.ts';
 import { ImportedRisk, type RiskListQuery } from './risk.schema.ts';
 import type { ImportedRisk as ImportedRiskInput } from './risk.schema.ts';
@@ -140,7 +141,7 @@ export async function importRisks(tx: Executor, actor: Actor, input: { organisat
       continue;
     }
     const risk = record as ImportedRiskInput;
-    const problem = await requireClass(tx, risk.threatClass).then(
+    const problem = await requireClass(tx, risk.threatClass).then(() => assertSectors('/sector', [risk.sector])).then(
       () => checkScales(tx, 'organisation', input.organisationId, { ...risk, residualLikelihood: risk.residualLikelihood ?? null, residualImpact: risk.residualImpact ?? null }),
     ).then(() => null, (error: unknown) => (error instanceof AppError ? error.message : String(error)));
     if (problem) errors.push({ path: `line ${line}`, message: problem });

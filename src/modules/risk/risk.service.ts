@@ -12,6 +12,7 @@ import * as cii from '../cii/cii.service.ts';
 import { auditActor } from '../identity/actor.ts';
 import type { Actor } from '../identity/identity.policy.ts';
 import * as organisations from '../identity/organisations.service.ts';
+import { assertSectors } from '../identity/sectors.service.ts';
 import { assertCoordinator, assertKeeps, coordinatorOrganisation, riskScope } from './risk.policy.ts';
 import type { RiskBody, RiskListQuery, RiskPatchBody } from './risk.schema.ts';
 import * as store from './risk.store.ts';
@@ -150,7 +151,8 @@ export async function recordVersion(tx: Executor, actor: Actor | null, id: strin
   return after;
 }
 
-async function checkSubject(tx: Executor, actor: Actor, input: Pick<RiskBody, 'ciiObjectId'>): Promise<void> {
+async function checkSubject(tx: Executor, actor: Actor, input: Pick<RiskBody, 'ciiObjectId' | 'sector'>): Promise<void> {
+  assertSectors('/sector', [input.sector]);
   if (input.ciiObjectId) await cii.requireVisibleObject(tx, actor, input.ciiObjectId);
 }
 

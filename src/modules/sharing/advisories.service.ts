@@ -13,6 +13,7 @@ import { newId } from '../../lib/crypto.ts';
 import * as audit from '../audit/audit.service.ts';
 import { auditActor } from '../identity/actor.ts';
 import { assertRoleIn, hasRoleIn, scopeForRoles, visibleScope, type Actor } from '../identity/identity.policy.ts';
+import { assertSectors } from '../identity/sectors.service.ts';
 import type { AdvisoryBody, AdvisoryPatch, AdvisorySubscriptionBody } from './advisories.schema.ts';
 import * as store from './advisories.store.ts';
 import { authorRoles, managerRoles, ownOrganisations } from './sharing.policy.ts';
@@ -69,6 +70,7 @@ function columns(input: AdvisoryPatch) {
 
 export async function create(tx: Executor, actor: Actor, input: AdvisoryBody): Promise<Advisory> {
   assertRoleIn(actor, authorRoles, input.organisationId);
+  assertSectors('/sectors', input.sectors);
   const id = newId();
   await store.insert(tx, {
     id, organisation_id: input.organisationId, status: 'draft', created_by: actor.userId, tlp: tlpRank(input.tlp), severity: input.severity,
@@ -90,6 +92,7 @@ async function openForAuthor(tx: Executor, actor: Actor, id: string): Promise<st
 /** Edits a draft (published advisories are final: what reached organisations stays as they saw it). */
 export async function change(tx: Executor, actor: Actor, id: string, patch: AdvisoryPatch): Promise<Advisory> {
   const before = await openForAuthor(tx, actor, id);
+  assertSectors('/sectors', patch.sectors ?? []);
   await store.update(tx, id, { ...columns(patch), updated_at: new Date() });
   await audit.record(tx, { actor: auditActor(actor), action: 'sharing.advisory.update', organisationId: before.organisation_id, targetType: 'sharing_advisory', targetId: id, before: present(before), after: patch });
   return get(tx, actor, id);
@@ -139,6 +142,7 @@ export async function subscriptions(db: Executor, actor: Actor) {
 /** Sets an organisation's profile (its admins and CERT analysts). */
 export async function subscribe(tx: Executor, actor: Actor, organisationId: string, input: AdvisorySubscriptionBody) {
   assertRoleIn(actor, managerRoles, organisationId);
+  assertSectors('/sectors', input.sectors);
   await store.upsertSubscription(tx, { organisation_id: organisationId, sectors: JSON.stringify(input.sectors), keywords: JSON.stringify(input.keywords), use_cii_sectors: input.useCiiSectors ?? false });
   await audit.record(tx, { actor: auditActor(actor), action: 'sharing.advisory.subscribe', organisationId, targetType: 'sharing_advisory_subscription', targetId: organisationId, after: input });
   return presentSubscription((await store.subscriptions(tx, { all: false, organisationIds: [organisationId] }))[0]);
