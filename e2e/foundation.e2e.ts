@@ -30,7 +30,7 @@ const organisation = {
   nameAz: 'Bakı Test Operatoru',
   nameEn: 'Baku Test Operator',
   kind: 'cii_operator',
-  sector: 'energy',
+  sector: 'Enerji',
 };
 const operator = {
   username: 'leyla.operator',
@@ -98,6 +98,7 @@ describe('the platform foundation in the browser', () => {
     const organisations = new OrganisationsPage(page);
     expect((await organisations.acronyms()).length).toBeGreaterThan(20);
     await organisations.create(organisation);
+    expect(await organisations.cells(organisation.acronym)).toContain(organisation.sector);
     await shell.open(t.nav.users, t.users.title);
     await new UsersPage(page).create(operator);
     await shell.signOut();

@@ -36,7 +36,7 @@ describe('reach, exercises and the threat taxonomy in the browser', () => {
       admin.request<{ id: string }>('POST', '/api/cii/objects', { organisationId, name, sector, criticality: 'I', toleranceHours: 0 });
     const grid = await object(gridOrg.id, objects.grid, 'energy');
     const bank = await object(bankOrg.id, objects.bank, 'banking');
-    const egov = await object(bankOrg.id, objects.egov, 'e-government');
+    const egov = await object(bankOrg.id, objects.egov, 'government');
     await admin.request('POST', '/api/cii/dependencies', { dependentId: bank.id, supplierId: grid.id, kind: 'power', strength: 'high' });
     await admin.request('POST', '/api/cii/dependencies', { dependentId: egov.id, supplierId: bank.id, kind: 'financial', strength: 'high' });
     await admin.request('PUT', `/api/cii/objects/${bank.id}/plan`, { rtoHours: 4, rpoHours: 1, steps: [{ title: 'Ehtiyat mərkəzə keçid', owner: 'Növbətçi', durationHours: 2 }], reviewDate: null });

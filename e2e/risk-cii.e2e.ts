@@ -22,7 +22,7 @@ const initial = 'Göygöl-Mənzərəsi-2026-X';
 const operator = { username: 'bank.operator', password: 'Xəzər-Dalğası-9-Lənkəran' };
 const coordinator = { username: 'risk.coordinator', password: 'Qobustan-Qayası-7-Şəki' };
 const grid = { name: 'Azərişıq ötürmə şəbəkəsi', option: 'Azərişıq ötürmə şəbəkəsi (GRIDT)' };
-const bank = { name: 'Ödəniş sistemi — prosessinq mərkəzi', sector: 'banking' };
+const bank = { name: 'Ödəniş sistemi — prosessinq mərkəzi', sector: 'Bank sektoru' };
 const riskTitle = 'Elektrik kəsilməsi ödəniş sistemini dayandırır';
 const importedTitle = 'Fişinq kampaniyası — mühasibatlıq';
 const columns = ['title', 'threatClass', 'likelihood', 'impactPeople', 'impactEconomy', 'impactStateFunctions', 'impactOtherSectors', 'treatment', 'reviewDate'];
@@ -77,6 +77,7 @@ describe('risk register and CII registry in the browser', () => {
     await shell.open(t.modules.cii.name, new CiiRegistryPage(page).t.title);
     const cii = new CiiRegistryPage(page);
     await cii.register({ name: bank.name, sector: bank.sector, tolerance: '2' });
+    expect((await cii.objectCells(bank.name))[0]).toBe(bank.sector);
     await cii.addDependency(bank.name, grid.option, 'high');
 
     const risks = new RiskRegisterPage(page);
@@ -122,7 +123,7 @@ describe('risk register and CII registry in the browser', () => {
 
     const cii = new CiiRegistryPage(page);
     await shell.open(t.modules.cii.name, cii.t.title);
-    const affected = await cii.cascade([`${grid.name} — energy (GRIDT)`]);
+    const affected = await cii.cascade([`${grid.name} — Enerji (GRIDT)`]);
     expect(affected).toEqual([grid.name, bank.name]);
     await page.context().close();
   });

@@ -24,7 +24,7 @@ const advisory = {
   title: { az: 'ExampleVPN-də kritik boşluq', en: 'Critical flaw in ExampleVPN' },
   summary: { az: 'Uzaqdan kod icrası mümkündür.', en: 'Remote code execution is possible.' },
   actions: { az: '9.2 versiyasına yeniləyin.', en: 'Update to version 9.2.' },
-  tlp: 'AMBER', sectors: 'energy', products: 'ExampleVPN 9.1', cves: 'CVE-2026-12345',
+  tlp: 'AMBER', sectors: ['Enerji'], products: 'ExampleVPN 9.1', cves: 'CVE-2026-12345',
 };
 
 const indicatorName = 'ExampleVPN kampaniyasının C2 serveri';
@@ -84,14 +84,14 @@ describe('sharing in the browser', () => {
     await sharing.writeAdvisory(advisory);
     await sharing.publish(advisory.title.az);
     const reach = await sharing.reach(advisory.title.az, 'Xəbərdar edilmiş 1 təşkilatdan 0-i açıb');
-    expect(reach.rows).toEqual([['GRIDCO', 'sector:energy', 'Hələ açılmayıb', '—']]);
+    expect(reach.rows).toEqual([['GRIDCO', 'Sektor: Enerji', 'Hələ açılmayıb', '—']]);
   });
 
   it('shows the subscribed operator the warning, which opens in both languages', async () => {
     const sharing = await signInFirst(grid, operator);
     await sharing.tab('advisories');
     const row = await sharing.warning(advisory.title.az);
-    expect(row.slice(0, 4)).toEqual([advisory.title.az, 'Xəbərdarlıq', 'AMBER', 'sector:energy']);
+    expect(row.slice(0, 4)).toEqual([advisory.title.az, 'Xəbərdarlıq', 'AMBER', 'Sektor: Enerji']);
     const text = await sharing.openWarning(advisory.title.az);
     expect(text).toContain(advisory.summary.az);
     expect(text).toContain(advisory.actions.az);
@@ -102,7 +102,7 @@ describe('sharing in the browser', () => {
   it('shows the operator an imported indicator that matched its profile, as the CERT sent it', async () => {
     const sharing = new SharingPage(grid);
     await new AppShell(grid).switchLanguage('Azərbaycanca');
-    expect((await sharing.warning(indicatorName)).slice(1, 4)).toEqual(['İndikator', 'GREEN', 'sector:energy']);
+    expect((await sharing.warning(indicatorName)).slice(1, 4)).toEqual(['İndikator', 'GREEN', 'Sektor: Enerji']);
     expect(await sharing.openWarning(indicatorName)).toContain("[ipv4-addr:value = '203.0.113.9']");
   });
 
@@ -116,14 +116,14 @@ describe('sharing in the browser', () => {
     await cert.reload();
     const reach = await new SharingPage(cert).indicatorReach(indicatorName, 'Xəbərdar edilmiş 1 təşkilatdan 1-i açıb');
     expect(reach.openedOf).toBe('1 / 1');
-    expect(reach.rows[0].slice(0, 2)).toEqual(['GRIDCO', 'sector:energy']);
+    expect(reach.rows[0].slice(0, 2)).toEqual(['GRIDCO', 'Sektor: Enerji']);
   });
 
   it("lets the CERT analyst set the organisation's early-warning profile", async () => {
     const sharing = new SharingPage(cert);
-    await sharing.saveProfile('telecom, energy', 'ExampleVPN, OpenSSL');
+    await sharing.saveProfile(['Telekommunikasiya və İKT', 'Enerji'], 'ExampleVPN, OpenSSL');
     await cert.reload();
-    expect(await sharing.profile()).toEqual(['telecom, energy', 'ExampleVPN, OpenSSL']);
+    expect(await sharing.profile()).toEqual([['Enerji', 'Telekommunikasiya və İKT'], 'ExampleVPN, OpenSSL']);
   });
 
   it('shows each TAXII subscription with its sync status and error', async () => {

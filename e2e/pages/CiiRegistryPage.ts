@@ -12,15 +12,21 @@ export class CiiRegistryPage {
     await this.page.getByRole('navigation', { name: this.t.tabs.label }).getByRole('link', { name, exact: true }).click();
   }
 
+  /** `sector` is the sector's name as the form offers it. */
   async register(object: { name: string; sector: string; tolerance: string }): Promise<void> {
     await this.tab(this.t.tabs.objects);
     await this.page.getByRole('button', { name: this.t.create }).click();
     const form = this.page.getByRole('region', { name: this.t.create });
     await form.getByLabel(this.t.name, { exact: true }).fill(object.name);
-    await form.getByLabel(this.t.sector, { exact: true }).fill(object.sector);
+    await form.getByLabel(this.t.sector, { exact: true }).selectOption({ label: object.sector });
     await form.getByLabel(this.t.tolerance, { exact: true }).fill(object.tolerance);
     await form.getByRole('button', { name: texts.az.common.save }).click();
     await this.page.getByRole('table', { name: this.t.objects }).getByRole('rowheader', { name: object.name, exact: true }).waitFor();
+  }
+
+  /** The cells of a registered object's row, after its name: sector, criticality, location, services, tolerance. */
+  async objectCells(name: string): Promise<string[]> {
+    return this.page.getByRole('table', { name: this.t.objects }).getByRole('row').filter({ has: this.page.getByRole('rowheader', { name, exact: true }) }).getByRole('cell').allInnerTexts();
   }
 
   /** `supplier` is the option text "name (OPERATOR)". */

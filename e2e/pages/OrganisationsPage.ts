@@ -7,6 +7,7 @@ export interface NewOrganisation {
   nameAz: string;
   nameEn: string;
   kind: string;
+  /** The sector's name as the form offers it. */
   sector: string;
 }
 
@@ -26,6 +27,11 @@ export class OrganisationsPage {
     return this.table().getByRole('rowheader').allInnerTexts();
   }
 
+  /** The cells of an organisation's row, after its acronym. */
+  async cells(acronym: string): Promise<string[]> {
+    return this.table().getByRole('row').filter({ has: this.page.getByRole('rowheader', { name: acronym, exact: true }) }).getByRole('cell').allInnerTexts();
+  }
+
   async create(org: NewOrganisation): Promise<void> {
     await this.page.getByRole('button', { name: this.t.organisations.create }).click();
     const form = this.page.getByRole('region', { name: this.t.organisations.create });
@@ -33,7 +39,7 @@ export class OrganisationsPage {
     await form.getByLabel(this.t.organisations.nameAz, { exact: true }).fill(org.nameAz);
     await form.getByLabel(this.t.organisations.nameEn, { exact: true }).fill(org.nameEn);
     await form.getByLabel(this.t.organisations.kind, { exact: true }).selectOption(org.kind);
-    await form.getByLabel(this.t.organisations.sector, { exact: true }).fill(org.sector);
+    await form.getByLabel(this.t.organisations.sector, { exact: true }).selectOption({ label: org.sector });
     await form.getByRole('button', { name: this.t.common.save }).click();
     await this.table().getByRole('rowheader', { name: org.acronym, exact: true }).waitFor();
   }

@@ -10,7 +10,8 @@ export interface AdvisoryDraft {
   summary: { az: string; en: string };
   actions: { az: string; en: string };
   tlp: string;
-  sectors: string;
+  /** The sectors' names as the form offers them. */
+  sectors: string[];
   products: string;
   cves: string;
 }
@@ -33,11 +34,16 @@ export class SharingPage {
     for (const key of ['title', 'summary', 'actions'] as const) {
       for (const lng of ['az', 'en'] as const) await form.getByLabel(`${this.s.advisory[key]} (${lng})`, { exact: true }).fill(draft[key][lng]);
     }
-    await form.getByLabel(this.s.advisory.sectors, { exact: true }).fill(draft.sectors);
+    await this.checkSectors(form, this.s.advisory.sectors, draft.sectors);
     await form.getByLabel(this.s.advisory.products, { exact: true }).fill(draft.products);
     await form.getByLabel(this.s.advisory.cves, { exact: true }).fill(draft.cves);
     await form.getByRole('button', { name: this.s.advisory.save }).click();
     await form.waitFor({ state: 'detached' });
+  }
+
+  private async checkSectors(form: Locator, legend: string, names: string[]): Promise<void> {
+    const group = form.getByRole('group', { name: legend, exact: true });
+    for (const name of names) await group.getByRole('checkbox', { name, exact: true }).check();
   }
 
   advisoryRow(title: string) {
@@ -89,20 +95,20 @@ export class SharingPage {
   }
 
   /** Sets the early-warning profile of the user's (first) organisation and waits for the confirmation. */
-  async saveProfile(sectors: string, keywords: string): Promise<void> {
+  async saveProfile(sectors: string[], keywords: string): Promise<void> {
     const form = this.page.getByRole('form', { name: this.s.profile.title });
-    await form.getByLabel(this.s.profile.sectors, { exact: true }).fill(sectors);
+    await this.checkSectors(form, this.s.profile.sectors, sectors);
     await form.getByLabel(this.s.profile.keywords, { exact: true }).fill(keywords);
     await form.getByRole('button', { name: this.s.profile.save }).click();
     await form.getByRole('status').filter({ hasText: this.s.profile.saved }).waitFor();
   }
 
-  /** The profile as the form shows it: sectors and keywords. */
-  async profile(): Promise<[string, string]> {
+  /** The profile as the form shows it, once loaded: the names of the chosen sectors, and the keywords. */
+  async profile(): Promise<[string[], string]> {
     const form = this.page.getByRole('form', { name: this.s.profile.title });
-    const sectors = form.getByLabel(this.s.profile.sectors, { exact: true });
-    await sectors.and(this.page.locator(':not([value=""])')).waitFor();
-    return [await sectors.inputValue(), await form.getByLabel(this.s.profile.keywords, { exact: true }).inputValue()];
+    const chosen = form.getByRole('group', { name: this.s.profile.sectors, exact: true }).locator('label').filter({ has: this.page.getByRole('checkbox', { checked: true }) });
+    await chosen.first().waitFor();
+    return [(await chosen.allInnerTexts()).map((name) => name.trim()), await form.getByLabel(this.s.profile.keywords, { exact: true }).inputValue()];
   }
 
   /** A subscription's row: its cells (name, remote, status with any error, last run, objects imported). */

@@ -10,6 +10,7 @@ import { Field } from '../../ui/Field.tsx';
 import { FormActions } from '../../ui/FormActions.tsx';
 import { useAction, useLoad } from '../../ui/hooks.ts';
 import { EChart } from '../../ui/EChart.tsx';
+import { useSectorName } from '../../ui/sectors.ts';
 import { ciiApi, type CascadeReport } from './api.ts';
 
 const colours = { failed: '#dc2626', degraded: '#f59e0b', start: '#7f1d1d' };
@@ -32,6 +33,7 @@ function graphOption(report: CascadeReport): EChartsCoreOption {
 export function CascadeView() {
   const { t } = useTranslation();
   const directory = useLoad(() => ciiApi.directory(), []);
+  const sectorName = useSectorName();
   const [failed, setFailed] = useState<string[]>([]);
   const [outage, setOutage] = useState('');
   const [report, setReport] = useState<CascadeReport | null>(null);
@@ -49,7 +51,7 @@ export function CascadeView() {
       <form onSubmit={submit} className="form-grid">
         <Field label={t('cii.failedObjects')} hint={t('cii.failedHint')}>
           <select multiple required size={6} value={failed} onChange={(e) => setFailed([...e.target.selectedOptions].map((o) => o.value))}>
-            {(directory.data?.items ?? []).map((d) => <option key={d.id} value={d.id}>{d.name} — {d.sector} ({d.operator})</option>)}
+            {(directory.data?.items ?? []).map((d) => <option key={d.id} value={d.id}>{d.name} — {sectorName(d.sector)} ({d.operator})</option>)}
           </select>
         </Field>
         <Field label={t('cii.outageHours')} hint={t('cii.outageHint')}>
@@ -70,7 +72,7 @@ export function CascadeView() {
             <tbody>
               {report.impacts.map((i) => (
                 <tr key={i.id}>
-                  <td>{i.order}</td><th scope="row">{i.name}</th><td>{i.sector}</td><td>{t(`cii.states.${i.state}`)}</td>
+                  <td>{i.order}</td><th scope="row">{i.name}</th><td>{sectorName(i.sector)}</td><td>{t(`cii.states.${i.state}`)}</td>
                   <td>{i.atHours}</td><td>{i.restoredAtHours ?? '—'}</td><td>{i.causeId ? names.get(i.causeId) : t('cii.initial')}</td>
                 </tr>
               ))}
@@ -79,7 +81,7 @@ export function CascadeView() {
           <table aria-label={t('cii.sectorsTable')}>
             <thead><tr><th scope="col">{t('cii.sector')}</th><th scope="col">{t('cii.states.failed')}</th><th scope="col">{t('cii.states.degraded')}</th><th scope="col">{t('cii.afterHours')}</th></tr></thead>
             <tbody>
-              {report.sectors.map((s) => <tr key={s.sector}><th scope="row">{s.sector}</th><td>{s.failed}</td><td>{s.degraded}</td><td>{s.firstAtHours}</td></tr>)}
+              {report.sectors.map((s) => <tr key={s.sector}><th scope="row">{sectorName(s.sector)}</th><td>{s.failed}</td><td>{s.degraded}</td><td>{s.firstAtHours}</td></tr>)}
             </tbody>
           </table>
         </>

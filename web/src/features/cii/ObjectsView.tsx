@@ -7,6 +7,8 @@ import { Field } from '../../ui/Field.tsx';
 import { FormActions } from '../../ui/FormActions.tsx';
 import { useAction, useLoad } from '../../ui/hooks.ts';
 import { Panel } from '../../ui/Page.tsx';
+import { SectorSelect } from '../../ui/SectorSelect.tsx';
+import { useSectorName } from '../../ui/sectors.ts';
 import { ciiApi, type ObjectInput } from './api.ts';
 
 const list = (text: string) => text.split(',').map((s) => s.trim()).filter(Boolean);
@@ -17,7 +19,7 @@ function ObjectForm({ onSaved, onCancel }: { onSaved: () => void; onCancel: () =
   const keeps = session.memberships.filter((m) => m.role === 'operator' || m.role === 'admin');
   const [organisationId, setOrganisationId] = useState(keeps[0]?.organisationId ?? '');
   const [name, setName] = useState('');
-  const [sector, setSector] = useState('');
+  const [sector, setSector] = useState<string | null>(null);
   const [criticality, setCriticality] = useState<ObjectInput['criticality']>('I');
   const [location, setLocation] = useState('');
   const [services, setServices] = useState('');
@@ -27,7 +29,7 @@ function ObjectForm({ onSaved, onCancel }: { onSaved: () => void; onCancel: () =
   const submit = (event: FormEvent) => {
     event.preventDefault();
     void run(async () => {
-      await ciiApi.createObject({ organisationId, name: name.trim(), sector: sector.trim(), criticality, location, services: list(services), systems: list(systems), toleranceHours: Number(tolerance) || 0 });
+      await ciiApi.createObject({ organisationId, name: name.trim(), sector: sector ?? '', criticality, location, services: list(services), systems: list(systems), toleranceHours: Number(tolerance) || 0 });
       onSaved();
     });
   };
@@ -40,7 +42,7 @@ function ObjectForm({ onSaved, onCancel }: { onSaved: () => void; onCancel: () =
         </select>
       </Field>
       <Field label={t('cii.name')}><input required autoFocus value={name} onChange={(e) => setName(e.target.value)} /></Field>
-      <Field label={t('cii.sector')}><input required value={sector} onChange={(e) => setSector(e.target.value)} /></Field>
+      <SectorSelect required label={t('cii.sector')} value={sector} onChange={setSector} />
       <Field label={t('cii.criticality')}>
         <select value={criticality} onChange={(e) => setCriticality(e.target.value as ObjectInput['criticality'])}>
           {(['I', 'II', 'III'] as const).map((c) => <option key={c} value={c}>{c}</option>)}
@@ -58,6 +60,7 @@ function ObjectForm({ onSaved, onCancel }: { onSaved: () => void; onCancel: () =
 export function ObjectsView() {
   const { t } = useTranslation();
   const objects = useLoad(() => ciiApi.objects(), []);
+  const sectorName = useSectorName();
   const [creating, setCreating] = useState(false);
   return (
     <>
@@ -78,7 +81,7 @@ export function ObjectsView() {
         <tbody>
           {(objects.data?.items ?? []).map((o) => (
             <tr key={o.id}>
-              <th scope="row">{o.name}</th><td>{o.sector}</td><td>{o.criticality}</td><td>{o.location}</td><td>{o.services.join(', ')}</td><td>{o.toleranceHours}</td>
+              <th scope="row">{o.name}</th><td>{sectorName(o.sector)}</td><td>{o.criticality}</td><td>{o.location}</td><td>{o.services.join(', ')}</td><td>{o.toleranceHours}</td>
             </tr>
           ))}
         </tbody>

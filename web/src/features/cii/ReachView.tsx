@@ -11,6 +11,7 @@ import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { Field } from '../../ui/Field.tsx';
 import { FormActions } from '../../ui/FormActions.tsx';
 import { useLoad } from '../../ui/hooks.ts';
+import { useSectorName } from '../../ui/sectors.ts';
 import { ciiApi, type ReachEntry } from './api.ts';
 
 const defaultLimit = 20;
@@ -30,6 +31,7 @@ function bars(rows: ReachEntry[], names: { failed: string; degraded: string }): 
 
 export function ReachView() {
   const { t } = useTranslation();
+  const sectorName = useSectorName();
   const [limit, setLimit] = useState(defaultLimit);
   const [typed, setTyped] = useState(String(defaultLimit));
   const ranking = useLoad(() => ciiApi.reach(limit), [limit]);
@@ -62,7 +64,7 @@ export function ReachView() {
             { header: t('cii.reach.rank'), render: (r) => r.rank },
             { header: t('cii.name'), rowHeader: true, render: (r) => r.name },
             { header: t('cii.operator'), render: (r) => r.operator },
-            { header: t('cii.sector'), render: (r) => r.sector },
+            { header: t('cii.sector'), render: (r) => sectorName(r.sector) },
             { header: names.failed, render: (r) => r.failed },
             { header: names.degraded, render: (r) => r.degraded },
             { header: t('cii.reach.sectors'), render: (r) => r.sectors },

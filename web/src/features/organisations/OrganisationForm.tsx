@@ -8,6 +8,7 @@ import { Field } from '../../ui/Field.tsx';
 import { FormActions } from '../../ui/FormActions.tsx';
 import { useAction } from '../../ui/hooks.ts';
 import { localised } from '../../ui/format.ts';
+import { SectorSelect } from '../../ui/SectorSelect.tsx';
 
 interface Props {
   organisation: Organisation | null;
@@ -22,7 +23,7 @@ export function OrganisationForm({ organisation, organisations, onSaved, onCance
   const [nameAz, setNameAz] = useState(organisation?.name.az ?? '');
   const [nameEn, setNameEn] = useState(organisation?.name.en ?? '');
   const [kind, setKind] = useState<OrganisationKind>(organisation?.kind ?? 'cii_operator');
-  const [sector, setSector] = useState(organisation?.sector ?? '');
+  const [sector, setSector] = useState(organisation?.sector ?? null);
   const [parentId, setParentId] = useState(organisation?.parentId ?? '');
   const { run, busy, error } = useAction();
 
@@ -31,7 +32,7 @@ export function OrganisationForm({ organisation, organisations, onSaved, onCance
     const input: OrganisationInput = {
       name: { az: nameAz.trim(), en: nameEn.trim() },
       kind,
-      sector: sector.trim() || null,
+      sector,
       parentId: parentId || null,
     };
     void run(async () => {
@@ -63,9 +64,7 @@ export function OrganisationForm({ organisation, organisations, onSaved, onCance
           ))}
         </select>
       </Field>
-      <Field label={t('organisations.sector')}>
-        <input value={sector} onChange={(e) => setSector(e.target.value)} />
-      </Field>
+      <SectorSelect label={t('organisations.sector')} value={sector} onChange={setSector} />
       <Field label={t('organisations.parent')}>
         <select value={parentId} onChange={(e) => setParentId(e.target.value)}>
           <option value="">{t('organisations.noParent')}</option>

@@ -5,6 +5,7 @@ import { useSession } from '../../session/SessionProvider.tsx';
 import { administers } from '../../session/permissions.ts';
 import { DataTable } from '../../ui/DataTable.tsx';
 import { localised } from '../../ui/format.ts';
+import { useSectorName } from '../../ui/sectors.ts';
 
 interface Props {
   organisations: Organisation[];
@@ -14,6 +15,7 @@ interface Props {
 export function OrganisationsTable({ organisations, onEdit }: Props) {
   const { t } = useTranslation();
   const session = useSession();
+  const sectorName = useSectorName();
   const byId = new Map(organisations.map((o) => [o.id, o]));
   const sorted = [...organisations].sort((a, b) => a.acronym.localeCompare(b.acronym, 'az'));
   return (
@@ -34,7 +36,7 @@ export function OrganisationsTable({ organisations, onEdit }: Props) {
         },
         { header: t('organisations.name'), render: (o) => localised(o.name) },
         { header: t('organisations.kind'), render: (o) => t(`kinds.${o.kind}`) },
-        { header: t('organisations.sector'), render: (o) => o.sector ?? '' },
+        { header: t('organisations.sector'), render: (o) => sectorName(o.sector) },
         { header: t('organisations.parent'), render: (o) => (o.parentId ? (byId.get(o.parentId)?.acronym ?? '') : '') },
       ]}
       actions={(o) =>

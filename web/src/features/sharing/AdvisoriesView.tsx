@@ -16,6 +16,7 @@ import { AdvisoryForm } from './AdvisoryForm.tsx';
 import { advisoriesApi, type Advisory, type OpenedWarning as Opened, type Reach } from './api.ts';
 import { OpenedWarning } from './OpenedWarning.tsx';
 import { ProfileForm } from './ProfileForm.tsx';
+import { useReasons } from './reasons.ts';
 import { ReachTable } from './ReachTable.tsx';
 import { SentIndicatorWarnings } from './SentIndicatorWarnings.tsx';
 
@@ -23,6 +24,7 @@ export function AdvisoriesView() {
   const { t } = useTranslation();
   const lng = currentLanguage();
   const session = useSession();
+  const reasons = useReasons();
   const authoring = session.memberships.filter((m) => m.role === 'cert_analyst' || m.role === 'coordinator');
   const managing = session.memberships.filter((m) => m.role === 'admin' || m.role === 'cert_analyst');
   const advisories = useLoad(() => advisoriesApi.list(), []);
@@ -43,7 +45,7 @@ export function AdvisoriesView() {
           <tbody>
             {(warnings.data?.items ?? []).map((w) => (
               <tr key={w.id}>
-                <td>{w.title[lng]}</td><td>{t(`sharing.warning.kinds.${w.kind}`)}</td><td>{w.tlp}</td><td>{w.reasons.join(', ')}</td><td>{new Date(w.createdAt).toLocaleString()}</td>
+                <td>{w.title[lng]}</td><td>{t(`sharing.warning.kinds.${w.kind}`)}</td><td>{w.tlp}</td><td>{reasons(w.reasons)}</td><td>{new Date(w.createdAt).toLocaleString()}</td>
                 <td>
                   <button type="button" disabled={busy} onClick={() => void run(async () => { setOpened(await advisoriesApi.openWarning(w.id)); warnings.reload(); })}>
                     {w.openedAt ? t('sharing.advisory.reopen') : t('sharing.advisory.open')}

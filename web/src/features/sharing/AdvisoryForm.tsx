@@ -5,6 +5,7 @@ import type { Bilingual } from '../../api/types.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { Field } from '../../ui/Field.tsx';
 import { useAction } from '../../ui/hooks.ts';
+import { SectorSelect } from '../../ui/SectorSelect.tsx';
 import { advisoriesApi, type Advisory, type AdvisoryInput } from './api.ts';
 
 const tlps = ['CLEAR', 'GREEN', 'AMBER', 'AMBER+STRICT', 'RED'];
@@ -27,14 +28,14 @@ export function AdvisoryForm({ organisations, editing, onSaved }: Props) {
   const [text, setText] = useState<Record<(typeof texts)[number], Bilingual>>({
     title: editing?.title ?? empty, summary: editing?.summary ?? empty, body: editing?.body ?? empty, actions: editing?.actions ?? empty,
   });
-  const [sectors, setSectors] = useState(editing?.sectors.join(', ') ?? '');
+  const [sectors, setSectors] = useState(editing?.sectors ?? []);
   const [products, setProducts] = useState(editing?.products.join(', ') ?? '');
   const [cves, setCves] = useState(editing?.cves.join(', ') ?? '');
   const { run, busy, error } = useAction();
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const input: AdvisoryInput = { organisationId, tlp, severity, ...text, sectors: words(sectors), products: words(products), cves: words(cves).map((c) => c.toUpperCase()) };
+    const input: AdvisoryInput = { organisationId, tlp, severity, ...text, sectors, products: words(products), cves: words(cves).map((c) => c.toUpperCase()) };
     void run(async () => {
       const { organisationId: _owner, ...patch } = input;
       onSaved(editing ? await advisoriesApi.update(editing.id, patch) : await advisoriesApi.create(input));
@@ -65,7 +66,7 @@ export function AdvisoryForm({ organisations, editing, onSaved }: Props) {
             : <textarea rows={key === 'body' ? 8 : 3} value={text[key][lng]} onChange={(e) => setText({ ...text, [key]: { ...text[key], [lng]: e.target.value } })} />}
         </Field>
       )))}
-      <Field label={t('sharing.advisory.sectors')} hint={t('sharing.advisory.commaHint')}><input value={sectors} onChange={(e) => setSectors(e.target.value)} /></Field>
+      <SectorSelect multiple label={t('sharing.advisory.sectors')} value={sectors} onChange={setSectors} />
       <Field label={t('sharing.advisory.products')} hint={t('sharing.advisory.commaHint')}><input value={products} onChange={(e) => setProducts(e.target.value)} /></Field>
       <Field label={t('sharing.advisory.cves')} hint={t('sharing.advisory.cveHint')}><input value={cves} pattern="^\s*(CVE-\d{4}-\d{4,}\s*(,\s*|$))*$" onChange={(e) => setCves(e.target.value)} /></Field>
       <button type="submit" disabled={busy}>{t('sharing.advisory.save')}</button>

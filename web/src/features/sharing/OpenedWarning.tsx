@@ -2,10 +2,12 @@
 import { useTranslation } from 'react-i18next';
 import { currentLanguage } from '../../i18n.ts';
 import type { OpenedWarning as Opened } from './api.ts';
+import { useReasons } from './reasons.ts';
 
 export function OpenedWarning({ opened }: { opened: Opened }) {
   const { t } = useTranslation();
   const lng = currentLanguage();
+  const reasons = useReasons();
   if (opened.kind === 'indicator') {
     const name = opened.name ?? opened.stixId;
     return (
@@ -14,7 +16,7 @@ export function OpenedWarning({ opened }: { opened: Opened }) {
         {opened.description && <p>{opened.description}</p>}
         <p><code>{opened.pattern}</code></p>
         <p>{t('sharing.warning.valid', { from: opened.validFrom ?? '—', until: opened.validUntil ?? '—' })}</p>
-        <p>{t('sharing.advisory.reasons')}: {opened.reasons.join(', ')}</p>
+        <p>{t('sharing.advisory.reasons')}: {reasons(opened.reasons)}</p>
         <p><code>{opened.stixId}</code></p>
       </article>
     );
