@@ -10,6 +10,7 @@ import { fail } from '../../lib/errors.ts';
 import { scopeIncludes } from '../../lib/scope.ts';
 import { ciiScope } from './cii.policy.ts';
 import type { Actor } from '../identity/identity.policy.ts';
+import { sectorName } from '../identity/sectors.service.ts';
 import * as risks from '../risk/risk.service.ts';
 import { listPlans } from './cii.plans.ts';
 import { listObjects } from './cii.service.ts';
@@ -36,7 +37,8 @@ const labels = {
 export async function planDocument(tx: Executor, actor: Actor, options: { organisationId?: string; lang?: 'az' | 'en' }): Promise<Buffer> {
   if (!fs.existsSync(fontPath)) throw fail.conflict(`The PDF font ${fontPath} is not installed (Debian package fonts-dejavu-core)`);
   if (options.organisationId && !scopeIncludes(ciiScope(actor), options.organisationId)) throw fail.notFound('Organisation');
-  const t = labels[options.lang ?? 'az'];
+  const lang = options.lang ?? 'az';
+  const t = labels[lang];
   const objects = await listObjects(tx, actor, { organisationId: options.organisationId });
   const register = await risks.list(tx, actor, { cii: true, ciiObjectIds: objects.map((o) => o.id), limit: 1000 });
   const plans = new Map((await listPlans(tx, actor)).map((p) => [p.objectId, p]));
@@ -50,7 +52,7 @@ export async function planDocument(tx: Executor, actor: Actor, options: { organi
   doc.fontSize(9).text(`${t.generated}: ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`).moveDown();
   for (const object of objects) {
     doc.fontSize(13).text(`${t.object}: ${object.name}`);
-    doc.fontSize(10).text(`${t.sector}: ${object.sector} · ${t.criticality}: ${object.criticality}`);
+    doc.fontSize(10).text(`${t.sector}: ${sectorName(object.sector, lang)} · ${t.criticality}: ${object.criticality}`);
     const mine = register.filter((r) => r.ciiObjectId === object.id);
     doc.moveDown(0.3).fontSize(11).text(t.risks);
     doc.fontSize(9);

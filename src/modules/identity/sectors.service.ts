@@ -44,11 +44,16 @@ const sectors: readonly Sector[] = Object.freeze([
   entry('standards', 'Standartlaşdırma', 'Standardisation'),
 ].map((s) => Object.freeze(s)));
 
-const known = new Set(sectors.map((s) => s.slug));
+const bySlug = new Map(sectors.map((s) => [s.slug, s]));
 
 /** Every sector, in the order forms offer them. */
 export function listSectors(): readonly Sector[] {
   return sectors;
+}
+
+/** A stored sector's name in `lang` for documents; a value outside the vocabulary is given back as it is. */
+export function sectorName(slug: string, lang: 'az' | 'en'): string {
+  return bySlug.get(slug)?.name[lang] ?? slug;
 }
 
 /**
@@ -56,7 +61,7 @@ export function listSectors(): readonly Sector[] {
  * so the problem points at the value to correct.
  */
 export function assertSectors(field: string, values: readonly (string | null | undefined)[]): void {
-  const unknown = values.filter((v): v is string => typeof v === 'string' && !known.has(v));
+  const unknown = values.filter((v): v is string => typeof v === 'string' && !bySlug.has(v));
   if (unknown.length === 0) return;
   const errors = unknown.map((value) => ({ path: field, message: `unknown sector "${value}"` }));
   throw fail.validation(errors.map((e) => `${e.path}: ${e.message}`).join('; '), { errors, unknownSectors: unknown });

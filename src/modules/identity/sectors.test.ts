@@ -54,6 +54,14 @@ describe('sectors', () => {
     }
   });
 
+  it('refuse a risk import naming the line of an unknown sector, importing nothing', async () => {
+    const csv = 'title,threatClass,likelihood,impactPeople,impactEconomy,impactStateFunctions,impactOtherSectors,treatment,sector\n'
+      + 'Known,enisa:ransomware,2,1,1,1,1,mitigate,energy\nUnknown,enisa:ransomware,2,1,1,1,1,mitigate,enrgy\n';
+    const response = await user.request('POST', '/api/risks/import', { organisationId: org, format: 'csv', content: csv });
+    expect(response.statusCode).toBe(422);
+    expect(response.json().errors).toEqual([{ path: 'line 3', message: '/sector: unknown sector "enrgy"' }]);
+  });
+
   it('accept the known slugs, and a stored free-text sector is shown as it is', async () => {
     expect((await user.request('POST', '/api/cii/objects', { organisationId: org, name: 'Grid', sector: 'energy', criticality: 'I' })).statusCode).toBe(201);
     expect((await user.request('POST', '/api/risks', risk('energy'))).statusCode).toBe(201);
