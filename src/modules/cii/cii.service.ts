@@ -115,7 +115,7 @@ export async function createObject(tx: Executor, actor: Actor, input: ObjectBody
 export async function updateObject(tx: Executor, actor: Actor, id: string, patch: ObjectPatchBody): Promise<CiiObject> {
   const before = await getObject(tx, actor, id);
   assertKeepsCii(actor, before.organisationId);
-  assertSectors('/sector', [patch.sector]);
+  assertSectors('/sector', [patch.sector], [before.sector]);
   await store.updateObject(tx, id, {
     name: patch.name, sector: patch.sector, criticality: patch.criticality, location: patch.location, tolerance_hours: patch.toleranceHours,
     services: patch.services && JSON.stringify(patch.services), systems: patch.systems && JSON.stringify(patch.systems),

@@ -82,7 +82,7 @@ export async function create(tx: Executor, actor: Actor, input: OrganisationInpu
 export async function update(tx: Executor, actor: Actor, id: string, patch: OrganisationPatch): Promise<Organisation> {
   const before = await get(tx, actor, id);
   assertRoleIn(actor, ['admin'], id);
-  assertSectors('/sector', [patch.sector]);
+  assertSectors('/sector', [patch.sector], [before.sector]);
   if (patch.parentId !== undefined && patch.parentId !== null) {
     if (patch.parentId === id) throw fail.validation('An organisation cannot be its own parent');
     await get(tx, actor, patch.parentId);

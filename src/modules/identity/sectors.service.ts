@@ -58,10 +58,11 @@ export function sectorName(slug: string, lang: 'az' | 'en'): string {
 
 /**
  * Refuses a write that names a sector outside the vocabulary; `field` is the body's JSON path,
- * so the problem points at the value to correct.
+ * so the problem points at the value to correct. The record's own stored values (`kept`) pass,
+ * so an old record's free text does not block a change to its other fields.
  */
-export function assertSectors(field: string, values: readonly (string | null | undefined)[]): void {
-  const unknown = values.filter((v): v is string => typeof v === 'string' && !bySlug.has(v));
+export function assertSectors(field: string, values: readonly (string | null | undefined)[], kept: readonly (string | null)[] = []): void {
+  const unknown = values.filter((v): v is string => typeof v === 'string' && !bySlug.has(v) && !kept.includes(v));
   if (unknown.length === 0) return;
   const errors = unknown.map((value) => ({ path: field, message: `unknown sector "${value}"` }));
   throw fail.validation(errors.map((e) => `${e.path}: ${e.message}`).join('; '), { errors, unknownSectors: unknown });

@@ -62,11 +62,13 @@ describe('sectors', () => {
     expect(response.json().errors).toEqual([{ path: 'line 3', message: '/sector: unknown sector "enrgy"' }]);
   });
 
-  it('accept the known slugs, and a stored free-text sector is shown as it is', async () => {
+  it('accept the known slugs, and a stored free-text sector is shown as it is and may be sent back unchanged', async () => {
     expect((await user.request('POST', '/api/cii/objects', { organisationId: org, name: 'Grid', sector: 'energy', criticality: 'I' })).statusCode).toBe(201);
     expect((await user.request('POST', '/api/risks', risk('energy'))).statusCode).toBe(201);
     await ctx.db.updateTable('organisations').set({ sector: 'Oil & gas' }).where('id', '=', org).execute();
     expect((await user.request('GET', `/api/organisations/${org}`)).json().sector).toBe('Oil & gas');
+    // The form sends the stored value back with the other fields: it does not block the change.
+    expect((await user.request('PATCH', `/api/organisations/${org}`, { name: { az: 'Yeni', en: 'New' }, sector: 'Oil & gas' })).statusCode).toBe(200);
     expect((await user.request('PATCH', `/api/organisations/${org}`, { sector: 'energy' })).json().sector).toBe('energy');
   });
 });

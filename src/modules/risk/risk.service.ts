@@ -151,8 +151,8 @@ export async function recordVersion(tx: Executor, actor: Actor | null, id: strin
   return after;
 }
 
-async function checkSubject(tx: Executor, actor: Actor, input: Pick<RiskBody, 'ciiObjectId' | 'sector'>): Promise<void> {
-  assertSectors('/sector', [input.sector]);
+async function checkSubject(tx: Executor, actor: Actor, input: Pick<RiskBody, 'ciiObjectId' | 'sector'>, storedSector: string | null = null): Promise<void> {
+  assertSectors('/sector', [input.sector], [storedSector]);
   if (input.ciiObjectId) await cii.requireVisibleObject(tx, actor, input.ciiObjectId);
 }
 
@@ -183,7 +183,7 @@ export async function update(tx: Executor, actor: Actor, id: string, patch: Risk
   else assertKeeps(actor, row.organisation_id);
   const before = present(row);
   if (patch.threatClass) await requireClass(tx, patch.threatClass);
-  await checkSubject(tx, actor, patch);
+  await checkSubject(tx, actor, patch, row.sector);
   const merged: Scored = {
     likelihood: patch.likelihood ?? before.likelihood, impact: patch.impact ?? before.impact,
     residualLikelihood: patch.residualLikelihood !== undefined ? patch.residualLikelihood : before.residualLikelihood,

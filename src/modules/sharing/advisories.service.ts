@@ -92,7 +92,7 @@ async function openForAuthor(tx: Executor, actor: Actor, id: string): Promise<st
 /** Edits a draft (published advisories are final: what reached organisations stays as they saw it). */
 export async function change(tx: Executor, actor: Actor, id: string, patch: AdvisoryPatch): Promise<Advisory> {
   const before = await openForAuthor(tx, actor, id);
-  assertSectors('/sectors', patch.sectors ?? []);
+  assertSectors('/sectors', patch.sectors ?? [], before.sectors);
   await store.update(tx, id, { ...columns(patch), updated_at: new Date() });
   await audit.record(tx, { actor: auditActor(actor), action: 'sharing.advisory.update', organisationId: before.organisation_id, targetType: 'sharing_advisory', targetId: id, before: present(before), after: patch });
   return get(tx, actor, id);
@@ -142,7 +142,8 @@ export async function subscriptions(db: Executor, actor: Actor) {
 /** Sets an organisation's profile (its admins and CERT analysts). */
 export async function subscribe(tx: Executor, actor: Actor, organisationId: string, input: AdvisorySubscriptionBody) {
   assertRoleIn(actor, managerRoles, organisationId);
-  assertSectors('/sectors', input.sectors);
+  const [stored] = await store.subscriptions(tx, { all: false, organisationIds: [organisationId] });
+  assertSectors('/sectors', input.sectors, stored?.sectors ?? []);
   await store.upsertSubscription(tx, { organisation_id: organisationId, sectors: JSON.stringify(input.sectors), keywords: JSON.stringify(input.keywords), use_cii_sectors: input.useCiiSectors ?? false });
   await audit.record(tx, { actor: auditActor(actor), action: 'sharing.advisory.subscribe', organisationId, targetType: 'sharing_advisory_subscription', targetId: organisationId, after: input });
   return presentSubscription((await store.subscriptions(tx, { all: false, organisationIds: [organisationId] }))[0]);
