@@ -8,11 +8,11 @@
 import { randomUUID } from 'node:crypto';
 import {
   AckPolicy, connect, DiscardPolicy, JSONCodec, nanos, RetentionPolicy, StorageType,
-  type Consumer, type JetStreamClient, type JetStreamManager, type JsMsg, type KV, type NatsConnection,
+  type ConsumerMessages, type JetStreamClient, type JetStreamManager, type JsMsg, type KV, type NatsConnection,
 } from 'nats';
 import { PartitionLeases } from './leases.ts';
 import { consumerOf, partitionOf, streamOf, subjectOf } from './partition.ts';
-import { busFull, busUnavailable, eventKinds, type BatchHandler, type BusStats, type EventBus, type PipelineEvent } from './types.ts';
+import { busFull, busUnavailable, eventKinds, type BatchHandler, type BusStats, type EventBus, type EventKind, type PipelineEvent } from './types.ts';
 
 export interface JetStreamBusOptions {
   url: string;
@@ -39,6 +39,13 @@ function decode(m: JsMsg): PipelineEvent[] | null {
   }
 }
 
+function consumerConfig(options: JetStreamBusOptions, kind: EventKind, p: number) {
+  return {
+    durable_name: consumerOf(p), filter_subject: subjectOf(options.prefix, kind, p), ack_policy: AckPolicy.Explicit,
+    ack_wait: nanos(options.ackWaitMs), max_deliver: -1, max_ack_pending: options.maxBatch * 4,
+  };
+}
+
 /** A fetched message, decoded once (null when it could not be). */
 interface Fetched {
   m: JsMsg;
@@ -49,12 +56,10 @@ interface Running {
   active: boolean;
   buffer: Fetched[];
   wake: (() => void) | null;
-  fetchers: Promise<void>[];
+  subs: ConsumerMessages[];
   loop: Promise<void>;
 }
 
-/** Longest a pull request waits on the server: also the longest a lease hand-over waits for it. */
-const FETCH_EXPIRES_MS = 1000;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** The JetStream bus; see the file comment. */
@@ -88,12 +93,7 @@ export class JetStreamBus implements EventBus {
       const exists = await jsm.streams.info(name).then(() => true, () => false);
       if (exists) await jsm.streams.update(name, config);
       else await jsm.streams.add(config);
-      for (let p = 0; p < options.partitions; p++) {
-        await jsm.consumers.add(name, {
-          durable_name: consumerOf(p), filter_subject: subjectOf(options.prefix, kind, p), ack_policy: AckPolicy.Explicit,
-          ack_wait: nanos(options.ackWaitMs), max_deliver: -1, max_ack_pending: options.maxBatch * 4,
-        });
-      }
+      for (let p = 0; p < options.partitions; p++) await jsm.consumers.add(name, consumerConfig(options, kind, p));
     }
     return new JetStreamBus(nc, nc.jetstream(), jsm, options);
   }
@@ -138,7 +138,7 @@ export class JetStreamBus implements EventBus {
     const kv: KV = await this.js.views.kv(`${this.options.prefix}_detect_leases`, { ttl: this.options.leaseTtlMs, history: 1 });
     this.leases = new PartitionLeases(kv, this.workerId, this.options.partitions, this.options.leaseTtlMs, {
       gained: (p) => this.startPartition(p),
-      lost: (p) => this.stopPartition(p),
+      lost: (p, released) => this.stopPartition(p, released),
       onError: this.options.onError,
     });
     this.leases.start();
@@ -150,47 +150,43 @@ export class JetStreamBus implements EventBus {
   }
 
   private async startPartition(p: number): Promise<void> {
-    const state: Running = { active: true, buffer: [], wake: null, fetchers: [], loop: Promise.resolve() };
-    const consumers = await Promise.all(eventKinds.map((kind) => this.js.consumers.get(streamOf(this.options.prefix, kind), consumerOf(p))));
-    state.fetchers = consumers.map((c) => this.fetch(c, state));
+    const state: Running = { active: true, buffer: [], wake: null, subs: [], loop: Promise.resolve() };
+    for (const kind of eventKinds) {
+      const consumer = await this.js.consumers.get(streamOf(this.options.prefix, kind), consumerOf(p));
+      state.subs.push(await consumer.consume({
+        max_messages: Math.max(4, Math.ceil((2 * this.options.maxBatch) / 500)),
+        callback: (m) => {
+          state.buffer.push({ m, events: decode(m) });
+          state.wake?.();
+        },
+      }));
+    }
     state.loop = this.drain(state);
     this.running.set(p, state);
   }
 
   /**
-   * Bounded pull requests rather than a standing subscription: when the partition is handed over,
-   * the last request ends within FETCH_EXPIRES_MS and everything it delivered is in the buffer,
-   * so nothing is left unacknowledged on a subscription that is gone (which would wait the whole
-   * ack wait before redelivery).
+   * Stops consuming a partition handed to another worker. Buffered messages go back at once
+   * (nak); messages the server was still sending to the closed subscription would otherwise wait
+   * the whole ack wait, so when the partition is released (nobody holds it yet) its consumers are
+   * recreated: on a work-queue stream a new consumer starts from the first unacknowledged message,
+   * which the next owner gets at once.
    */
-  private async fetch(consumer: Consumer, state: Running): Promise<void> {
-    const prefetch = Math.max(4, Math.ceil((2 * this.options.maxBatch) / 500));
-    while (state.active) {
-      if (state.buffer.length >= prefetch) {
-        await sleep(5);
-        continue;
-      }
-      try {
-        for await (const m of await consumer.fetch({ max_messages: prefetch - state.buffer.length, expires: FETCH_EXPIRES_MS })) {
-          state.buffer.push({ m, events: decode(m) });
-          state.wake?.();
-        }
-      } catch (error) {
-        this.options.onError(error);
-        await sleep(FETCH_EXPIRES_MS);
-      }
-    }
-  }
-
-  private async stopPartition(p: number): Promise<void> {
+  private async stopPartition(p: number, released: boolean): Promise<void> {
     const state = this.running.get(p);
     if (!state) return;
     this.running.delete(p);
     state.active = false;
+    for (const s of state.subs) s.stop();
     state.wake?.();
-    await Promise.all([...state.fetchers, state.loop]);
-    // Fetched but unprocessed messages go back at once rather than after the ack wait.
+    await state.loop;
     for (const f of state.buffer.splice(0)) f.m.nak();
+    if (!released) return;
+    for (const kind of eventKinds) {
+      const stream = streamOf(this.options.prefix, kind);
+      await this.jsm.consumers.delete(stream, consumerOf(p));
+      await this.jsm.consumers.add(stream, consumerConfig(this.options, kind, p));
+    }
   }
 
   /** Events of about one batch from the front of the buffer (at least one message). */
@@ -276,7 +272,7 @@ export class JetStreamBus implements EventBus {
 
   async close(): Promise<void> {
     await this.leases?.stop();
-    for (const p of [...this.running.keys()]) await this.stopPartition(p);
+    for (const p of [...this.running.keys()]) await this.stopPartition(p, false);
     await this.nc.drain();
   }
 }

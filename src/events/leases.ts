@@ -9,8 +9,12 @@ import type { KV } from 'nats';
 
 export interface LeaseCallbacks {
   gained(partition: number): Promise<void>;
-  /** Must stop consuming the partition (finishing or returning what is in hand) before resolving. */
-  lost(partition: number): Promise<void>;
+  /**
+   * Must stop consuming the partition (finishing or returning what is in hand) before resolving.
+   * `released`: this worker is giving it up and nobody holds it yet (otherwise the lease expired
+   * and another worker may already be consuming it).
+   */
+  lost(partition: number, released: boolean): Promise<void>;
   onError(error: unknown): void;
 }
 
@@ -56,7 +60,7 @@ export class PartitionLeases {
       } catch {
         // Someone else holds it now (our lease expired): stop before they start duplicating work.
         this.owned.delete(p);
-        await this.callbacks.lost(p);
+        await this.callbacks.lost(p, false);
       }
     }
     const offset = parseInt(this.workerId.replace(/[^0-9a-f]/gi, '').slice(0, 6) || '0', 16);
@@ -78,7 +82,7 @@ export class PartitionLeases {
 
   private async release(p: number): Promise<void> {
     this.owned.delete(p);
-    await this.callbacks.lost(p);
+    await this.callbacks.lost(p, true);
     await this.kv.delete(`partition.${p}`);
   }
 
