@@ -100,11 +100,15 @@ export interface ImportOptions {
 export type ImportOutcome = ImportReport & { detection?: DetectionOutcome; warnings?: WarningOutcome };
 
 /** Imports STIX objects into a collection the actor may write; new indicators warn matching organisations at once. */
+/** Objects from which an import refreshes the planner's statistics itself. */
+const LARGE_IMPORT = 10_000;
+
 export async function importInto(tx: Executor, actor: Actor, id: string, raw: readonly unknown[], options: ImportOptions = {}): Promise<ImportOutcome> {
   const { collection, rights, grants } = await open(tx, actor, id);
   if (!rights.write) throw fail.forbidden('You may not add objects to this collection');
   const organisationId = writingOrganisation(actor, collection, grants);
   const report = await importObjects(tx, { collectionId: id, organisationId, source: options.source ?? 'api', defaultTlp: tlpRank(options.defaultTlp ?? 'AMBER') }, raw);
+  if (report.stored.length >= LARGE_IMPORT) await objects.refreshStatistics(tx);
   const warnings = await warnOfIndicators(tx, actor, organisationId, report.stored);
   await audit.record(tx, { actor: auditActor(actor), action: 'sharing.import', organisationId, targetType: 'sharing_collection', targetId: id, details: { source: options.source ?? 'api', ...report.counts, ...(warnings && { warnings }) } });
   const outcome = { ...report, ...(warnings && { warnings }) };

@@ -194,3 +194,12 @@ export async function counts(db: Executor, collectionIds: readonly string[]): Pr
     .where('collection_id', 'in', collectionIds).where('latest', '=', true).groupBy('collection_id').execute();
   return new Map(rows.map((r) => [r.collection_id, Number(r.n)]));
 }
+
+/**
+ * Refreshes the planner's statistics after a large import. Until autovacuum analyses the tables
+ * (up to a minute), PostgreSQL plans a TAXII page as a scan and sort of the whole collection:
+ * 39 ms a page instead of 0.4 ms measured after 100,000 objects.
+ */
+export async function refreshStatistics(db: Executor): Promise<void> {
+  await sql`analyze sharing_collection_objects, sharing_objects`.execute(db);
+}

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { nationalCertId } from '../../testing/app.ts';
 import { bundle, importBundle, indicator, member, sharingWorld, type SharingWorld } from './sharing.fixtures.ts';
@@ -33,6 +34,15 @@ describe('bundle import', () => {
     expect(report.lines[4].reason).toMatch(/pattern_type/);
     expect(report.lines[5].reason).toMatch(/^pattern: Expected "\]"/);
     expect(report.counts).toEqual({ created: 1, new_version: 1, skipped: 1, rejected: 4 });
+  });
+
+  it('refreshes the planner statistics after a large import, so TAXII pages are planned on them', async () => {
+    const many = Array.from({ length: 10_000 }, (_, i) => indicator(`10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`, 'GREEN'));
+    const report = await importBundle(w.analyst, w.collection, many);
+    expect(report.counts.created).toBe(10_000);
+    // Never-analysed tables have reltuples -1; ANALYZE sets it from its sample.
+    const { rows } = await sql<{ reltuples: number }>`select reltuples from pg_class where relname = 'sharing_objects'`.execute(w.ctx.db);
+    expect(Number(rows[0].reltuples)).toBeGreaterThanOrEqual(10_000);
   });
 
   it('keeps every version and never overwrites one', async () => {
