@@ -61,10 +61,14 @@ export async function addVersions(tx: Executor, collectionId: string, versions: 
     for (const v of chunk) if ((newest.get(v.stix_id) ?? '') < v.version) newest.set(v.stix_id, v.version);
     await tx.updateTable('sharing_collection_objects').set({ latest: false })
       .where('collection_id', '=', collectionId).where('latest', '=', true).where('stix_id', 'in', [...newest.keys()]).execute();
-    await tx.insertInto('sharing_collection_objects').values(chunk.map((v) => ({
-      collection_id: collectionId, stix_id: v.stix_id, version: v.version, type: v.type, spec_version: v.spec_version,
-      tlp: v.tlp, organisation_id: v.organisation_id, latest: newest.get(v.stix_id) === v.version, date_added: microIso(micros++),
-    }))).execute();
+    // The collection row copies the JSON as stored: a version already kept elsewhere keeps its text.
+    const rows = chunk.map((v, ord) => ({ ord, stix_id: v.stix_id, version: v.version, type: v.type, spec_version: v.spec_version,
+      tlp: v.tlp, organisation_id: v.organisation_id, latest: newest.get(v.stix_id) === v.version, date_added: microIso(micros++) }));
+    await sql`insert into sharing_collection_objects (collection_id, stix_id, version, type, spec_version, tlp, organisation_id, latest, date_added, object_json)
+      select ${collectionId}, v.stix_id, v.version, v.type, v.spec_version, v.tlp, v.organisation_id, v.latest, v.date_added, o.object_json
+      from json_to_recordset(${JSON.stringify(rows)}::json) as v(ord int, stix_id text, version text, type text, spec_version text, tlp smallint, organisation_id uuid, latest boolean, date_added timestamptz)
+      join sharing_objects o on o.stix_id = v.stix_id and o.version = v.version
+      order by v.ord`.execute(tx);
   }
 }
 
@@ -124,10 +128,11 @@ function reader(db: Executor, q: ObjectQuery) {
 }
 
 /** The page's keys in `seq` order, entitled under the reader's ceiling; `limit + 1` rows tell "more". */
-function pageKeys(db: Executor, q: ObjectQuery) {
+function pageKeys(db: Executor, q: ObjectQuery, withObjects: boolean) {
   const shared = sql<number>`(select shared_up_to from reader)`;
   let query = db.selectFrom('sharing_collection_objects')
     .select(['sharing_collection_objects.seq', 'sharing_collection_objects.stix_id', 'sharing_collection_objects.version', 'sharing_collection_objects.date_added'])
+    .select(withObjects ? sql<string | null>`sharing_collection_objects.object_json`.as('object_json') : sql<string | null>`null`.as('object_json'))
     .where('sharing_collection_objects.collection_id', '=', q.collectionId)
     .where((eb) => eb.and([eb(shared, '>=', 0), entitledTo(shared, q.ownOrganisations)(eb)]));
   if (q.versions.kind === 'last') query = query.where('sharing_collection_objects.latest', '=', true);
@@ -151,12 +156,11 @@ function pageKeys(db: Executor, q: ObjectQuery) {
  * object) or the keys for a manifest. Undefined when the collection does not exist.
  */
 export async function page(db: Executor, q: ObjectQuery, withObjects: boolean): Promise<PageRead | undefined> {
-  const objectsText = sql<string | null>`(select string_agg(j.object_json, ',' order by s.seq) from shown s
-    join sharing_objects j on j.stix_id = s.stix_id and j.version = s.version)`;
+  const objectsText = sql<string | null>`(select string_agg(s.object_json, ',' order by s.seq) from shown s)`;
   const keysJson = sql<PageRead['keys']>`(select json_agg(json_build_object('stix_id', stix_id, 'version', version, 'added', ${utc(sql`date_added`)}) order by seq) from shown)`;
   const row = await db.with('reader', () => reader(db, q))
-    // Materialised, so the keys are found once by index before any object is joined to them.
-    .with((cte) => cte('keys').materialized(), () => pageKeys(db, q))
+    // Materialised, so the keys are found once by index before the page is cut from them.
+    .with((cte) => cte('keys').materialized(), () => pageKeys(db, q, withObjects))
     .with('shown', (qb) => qb.selectFrom('keys').selectAll().orderBy('seq').limit(q.limit))
     .selectFrom('reader').selectAll('reader')
     .select([
@@ -176,8 +180,7 @@ export async function page(db: Executor, q: ObjectQuery, withObjects: boolean): 
 export async function latestEntitled(db: Executor, collectionIds: readonly string[], entitlement: Entitlement, filter: { ids?: string[]; types?: string[] }, limit: number): Promise<string[]> {
   if (collectionIds.length === 0) return [];
   let query = db.selectFrom('sharing_collection_objects')
-    .innerJoin('sharing_objects', (j) => j.onRef('sharing_objects.stix_id', '=', 'sharing_collection_objects.stix_id').onRef('sharing_objects.version', '=', 'sharing_collection_objects.version'))
-    .select(['sharing_objects.object_json', 'sharing_objects.stix_id'])
+    .select(['sharing_collection_objects.object_json', 'sharing_collection_objects.stix_id'])
     .where('sharing_collection_objects.collection_id', 'in', collectionIds).where('sharing_collection_objects.latest', '=', true)
     .where(entitledTo(entitlement.sharedUpTo, entitlement.ownOrganisations));
   if (filter.ids?.length) query = query.where('sharing_collection_objects.stix_id', 'in', filter.ids);

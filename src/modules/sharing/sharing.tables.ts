@@ -55,6 +55,8 @@ export interface SharingCollectionObjectTable {
   organisation_id: string;
   latest: boolean;
   date_added: DefaultTimestamp;
+  /** The version's stored JSON, copied here so a TAXII page needs no join. */
+  object_json: string;
 }
 
 /** A TAXII status-details entry: one object of a POSTed envelope. */
