@@ -107,8 +107,9 @@ export async function run(): Promise<void> {
       try {
         const headers = { accept: 'application/taxii+json;version=2.1', authorization: `Bearer ${token}` };
         const url = `${server.url}/taxii2/api/collections/${collectionId}/objects/`;
-        // Right after a large import PostgreSQL has no statistics on it yet and may plan a page as a
-        // sort of the whole collection; autovacuum analyses within a minute, here at once.
+        // The import service is called directly, without collections.importInto's statistics
+        // refresh for large imports: the first walk shows a page planned with no statistics (and a
+        // server just started); the next ones what clients get after a platform import.
         await walkAndReport('first walk, right after the import', url, headers, server.process.pid);
         await sql`analyze sharing_collection_objects, sharing_objects`.execute(db);
         for (const label of ['walk after analyse', 'walk after analyse, again']) await walkAndReport(label, url, headers, server.process.pid);
