@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { firstAdminSession, organisationId, type ApiSession } from '../../../e2e/support/admin-api.ts';
 import { startServer, type RunningServer } from '../../../e2e/support/server.ts';
-import { bundle, indicator } from './sharing.fixtures.ts';
+import { bundle, expectValidBundle, indicator } from './sharing.fixtures.ts';
 
 const newPassword = 'Federation-Test-Pass-42';
 let sector: RunningServer;
@@ -64,7 +64,9 @@ describe('federation between two instances over TAXII', () => {
     expect(status.lastStatus).toBe('ok');
     expect(status.runs.length).toBeGreaterThan(1);
     expect(status.runs.every((r) => r.status === 'ok' && r.rejected === 0)).toBe(true);
-    const everything = JSON.stringify(await nationalApi.request('GET', '/api/sharing/export'));
+    const exported = await nationalApi.request('GET', '/api/sharing/export');
+    expectValidBundle(exported);
+    const everything = JSON.stringify(exported);
     expect(everything).not.toContain(secret.id as string);
     expect(everything).not.toContain('198.51.100.250');
     const indicators = JSON.stringify(await nationalApi.request('GET', '/api/detect/indicators'));

@@ -1,8 +1,10 @@
 /** Test set-up shared by the sharing tests: STIX object builders, a publishing organisation with a collection, API tokens and a TAXII caller. */
 import crypto from 'node:crypto';
 import type { LightMyRequestResponse } from 'fastify';
+import { expect } from 'vitest';
 import { createTestApp, makeOrganisation, makeUser, signIn, type Client, type TestContext } from '../../testing/app.ts';
 import type { RoleName } from '../identity/identity.tables.ts';
+import { bundleObjects, validateObject } from './stix.validate.ts';
 import { tlpMarkingIds, tlpRank, type Tlp } from './tlp.ts';
 
 /** A valid STIX 2.1 indicator for `ip`, marked `tlp` (unmarked when null). */
@@ -73,4 +75,13 @@ export function inProcessFetch(ctx: TestContext): typeof fetch {
     const response = await ctx.app.inject({ method: 'GET', url: url.pathname + url.search, headers: init?.headers as Record<string, string> });
     return new Response(response.body, { status: response.statusCode, headers: response.headers as Record<string, string> });
   }) as typeof fetch;
+}
+
+/** Every exported bundle must validate against the official schemas, object by object. */
+export function expectValidBundle(exported: unknown): Record<string, unknown>[] {
+  const envelope = bundleObjects(exported);
+  expect(envelope.ok).toBe(true);
+  const objects = (envelope as { objects: Record<string, unknown>[] }).objects;
+  for (const o of objects) expect(validateObject(o), JSON.stringify(o)).toEqual({ ok: true });
+  return objects;
 }

@@ -1,8 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { nationalCertId } from '../../testing/app.ts';
-import { bundle, importBundle, indicator, member, sharingWorld, type SharingWorld } from './sharing.fixtures.ts';
-import { bundleObjects, validateObject } from './stix.validate.ts';
+import { bundle, expectValidBundle, importBundle, indicator, member, sharingWorld, type SharingWorld } from './sharing.fixtures.ts';
 import { tlpMarkingIds } from './tlp.ts';
 
 let w: SharingWorld;
@@ -10,15 +9,6 @@ beforeAll(async () => {
   w = await sharingWorld();
 });
 afterAll(async () => w.ctx.close());
-
-/** Every exported bundle must validate against the official schemas, object by object. */
-function expectValidBundle(exported: unknown): Record<string, unknown>[] {
-  const envelope = bundleObjects(exported);
-  expect(envelope.ok).toBe(true);
-  const objects = (envelope as { objects: Record<string, unknown>[] }).objects;
-  for (const o of objects) expect(validateObject(o), JSON.stringify(o)).toEqual({ ok: true });
-  return objects;
-}
 
 describe('bundle import', () => {
   it('reports per object: created, new version, skipped, rejected with the reason', async () => {

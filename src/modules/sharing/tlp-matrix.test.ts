@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeOrganisation, makeUser, nationalCertId, signIn, type Client } from '../../testing/app.ts';
-import { importBundle, indicator, member, sharingWorld, taxii, tokenFor, type SharingWorld } from './sharing.fixtures.ts';
+import { expectValidBundle, importBundle, indicator, member, sharingWorld, taxii, tokenFor, type SharingWorld } from './sharing.fixtures.ts';
 import { tlpLabels, type Tlp } from './tlp.ts';
 
 let w: SharingWorld;
@@ -97,7 +97,10 @@ describe('TLP matrix', () => {
         continue;
       }
       expectOnly(`${r.name} export`, response.body, r.sees, r.seesWriterObject);
-      expectOnly(`${r.name} export of all collections`, (await r.client.request('GET', '/api/sharing/export')).body, r.sees, r.seesWriterObject);
+      const all = await r.client.request('GET', '/api/sharing/export');
+      expectOnly(`${r.name} export of all collections`, all.body, r.sees, r.seesWriterObject);
+      expectValidBundle(response.json());
+      expectValidBundle(all.json());
     }
   });
 
