@@ -70,9 +70,9 @@ export class IncidentsPage {
     await this.page.getByTestId('incident-status').filter({ hasText: this.i.status[status] }).waitFor();
   }
 
-  /** A class's row in the metrics table: count and resolved. */
-  async classFigures(classKey: string): Promise<{ count: string; resolved: string }> {
-    const row = this.page.getByRole('table', { name: this.i.metrics.byClassTable }).getByRole('row').filter({ has: this.page.getByRole('rowheader', { name: classKey, exact: true }) });
+  /** A row of a metrics table (by class: the class key; by sector: the sector's name): count and resolved. */
+  async figures(table: 'byClassTable' | 'bySectorTable', key: string): Promise<{ count: string; resolved: string }> {
+    const row = this.page.getByRole('table', { name: this.i.metrics[table] }).getByRole('row').filter({ has: this.page.getByRole('rowheader', { name: key, exact: true }) });
     await row.waitFor();
     const cells = await row.getByRole('cell').allInnerTexts();
     return { count: cells[0], resolved: cells[1] };

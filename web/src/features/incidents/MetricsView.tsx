@@ -1,4 +1,4 @@
-/** MTTD, MTTA, MTTR and counts of the incidents the user may see: per class and per month, charts with the figures in tables. */
+/** MTTD, MTTA, MTTR and counts of the incidents the user may see: per class, sector and month, charts with the figures in tables. */
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EChartsCoreOption } from 'echarts/core';
@@ -6,6 +6,7 @@ import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { useLoad } from '../../ui/hooks.ts';
 import { Panel } from '../../ui/Page.tsx';
 import { EChart } from '../../ui/EChart.tsx';
+import { useSectorName } from '../../ui/sectors.ts';
 import { incidentsApi, type Group } from './api.ts';
 
 const minutes = (m: number | null) => (m === null ? '—' : m >= 60 ? `${(m / 60).toFixed(1)} h` : `${m} min`);
@@ -60,6 +61,10 @@ export function MetricsView() {
   const names = { count: t('incidents.metrics.count'), resolved: t('incidents.metrics.resolved') };
   const byClass = useMemo(() => bars(data?.byClass ?? [], names), [data, names.count]);
   const byMonth = useMemo(() => bars(data?.byMonth ?? [], names), [data, names.count]);
+  const sectorName = useSectorName();
+  // The server groups by the stored slug ('unknown' when the organisation had none); people read names.
+  const sectors = useMemo(() => (data?.bySector ?? []).map((g) => ({ ...g, key: g.key === 'unknown' ? t('incidents.metrics.unknownSector') : sectorName(g.key) })), [data, sectorName, t]);
+  const bySector = useMemo(() => bars(sectors, names), [sectors, names.count]);
   if (!data) return <ErrorAlert error={error} />;
   return (
     <>
@@ -70,6 +75,10 @@ export function MetricsView() {
       <Panel title={t('incidents.metrics.byClass')}>
         <EChart option={byClass} label={t('incidents.metrics.byClass')} />
         <GroupTable label={t('incidents.metrics.byClassTable')} groups={data.byClass} />
+      </Panel>
+      <Panel title={t('incidents.metrics.bySector')}>
+        <EChart option={bySector} label={t('incidents.metrics.bySector')} />
+        <GroupTable label={t('incidents.metrics.bySectorTable')} groups={sectors} />
       </Panel>
       <Panel title={t('incidents.metrics.byMonth')}>
         <EChart option={byMonth} label={t('incidents.metrics.byMonth')} />

@@ -71,6 +71,7 @@ export interface Metrics {
   to: string;
   totals: Omit<Group, 'key'>;
   byClass: Group[];
+  bySector: Group[];
   byMonth: Group[];
   bySeverity: Group[];
 }
