@@ -11,9 +11,10 @@ type Timestamp = ColumnType<Date, Date | string, Date | string>;
 type DefaultTimestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type Json<T> = ColumnType<T, string, string>;
 
-/** One version of a STIX object; `version` is `modified` (or `created`) normalised to sort as text. */
-export interface SharingObjectTable {
+/** What identifies and marks one version of a STIX object, wherever it is stored. */
+interface ObjectVersion {
   stix_id: string;
+  /** `modified` (or `created`) normalised to sort as text. */
   version: string;
   type: string;
   spec_version: string;
@@ -22,6 +23,10 @@ export interface SharingObjectTable {
   organisation_id: string;
   /** The object exactly as served (with its TLP marking), kept as text to be spliced into envelopes. */
   object_json: string;
+}
+
+/** One version of a STIX object. */
+export interface SharingObjectTable extends ObjectVersion {
   source: string;
   created_at: DefaultTimestamp;
 }
@@ -43,20 +48,15 @@ export interface SharingCollectionAccessTable {
   max_tlp: number;
 }
 
-/** An object version's place in a collection; `seq` orders pages, `latest` marks the newest version. */
-export interface SharingCollectionObjectTable {
+/**
+ * An object version's place in a collection; `seq` orders pages, `latest` marks the newest
+ * version. It repeats the version's JSON so a TAXII page needs no join.
+ */
+export interface SharingCollectionObjectTable extends ObjectVersion {
   seq: Generated<number>;
   collection_id: string;
-  stix_id: string;
-  version: string;
-  type: string;
-  spec_version: string;
-  tlp: number;
-  organisation_id: string;
   latest: boolean;
   date_added: DefaultTimestamp;
-  /** The version's stored JSON, copied here so a TAXII page needs no join. */
-  object_json: string;
 }
 
 /** A TAXII status-details entry: one object of a POSTed envelope. */
