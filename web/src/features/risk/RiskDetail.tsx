@@ -9,14 +9,13 @@ import type { Session } from '../../api/types.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { Field } from '../../ui/Field.tsx';
 import { FormActions } from '../../ui/FormActions.tsx';
+import { AssessmentFields, LevelSelect, useScales, type AssessmentValues } from './AssessmentFields.tsx';
 import { TreatmentFields, type TreatmentValues } from './TreatmentFields.tsx';
 import { useAction, useLoad } from '../../ui/hooks.ts';
 import { organisationsApi } from '../../api/admin.ts';
-import { riskApi, type Impact, type Risk, type RiskAction } from './api.ts';
+import { riskApi, type Risk, type RiskAction } from './api.ts';
 import { isCoordinator } from './policy.ts';
 
-const upTo = (n: number) => Array.from({ length: n }, (_, i) => i + 1);
-const dimensions: (keyof Impact)[] = ['people', 'economy', 'stateFunctions', 'otherSectors'];
 const mayAccept = (s: Session, r: Risk) => (r.level === 'national' ? isCoordinator(s) : s.isPlatformAdmin || s.memberships.some((m) => m.organisationId === r.organisationId && m.role === 'admin'));
 
 interface Props {
@@ -38,37 +37,23 @@ export function RiskDetail({ risk, session, onChanged, onClose }: Props) {
   );
 }
 
-function LevelSelect({ value, max, onChange, empty }: { value: number | null; max: number; onChange: (value: number | null) => void; empty?: string }) {
-  return (
-    <select value={value ?? ''} onChange={(e) => onChange(e.target.value === '' ? null : Number(e.target.value))}>
-      {empty !== undefined ? <option value="">{empty}</option> : null}
-      {upTo(Math.max(max, value ?? 0)).map((n) => <option key={n} value={n}>{n}</option>)}
-    </select>
-  );
-}
-
 function RiskEdit({ risk, onChanged, onClose }: { risk: Risk; onChanged: (risk: Risk) => void; onClose: () => void }) {
   const { t } = useTranslation();
   const [title, setTitle] = useState(risk.title);
-  const [vulnerability, setVulnerability] = useState(risk.vulnerability);
-  const [controls, setControls] = useState(risk.controls);
-  const [likelihood, setLikelihood] = useState(risk.likelihood);
-  const [impact, setImpact] = useState<Impact>(risk.impact);
+  const [assessment, setAssessment] = useState<AssessmentValues>({ vulnerability: risk.vulnerability, controls: risk.controls, likelihood: risk.likelihood, impact: risk.impact });
   const [residualLikelihood, setResidualLikelihood] = useState(risk.residualLikelihood);
   const [residualImpact, setResidualImpact] = useState(risk.residualImpact);
   const [plan, setPlan] = useState<TreatmentValues>({ treatment: risk.treatment, owner: risk.owner, reviewDate: risk.reviewDate ?? '' });
   const [actions, setActions] = useState<RiskAction[]>(risk.actions);
   const { run, busy, error } = useAction();
-  const scales = useLoad(() => riskApi.register(risk.level === 'organisation' ? risk.organisationId : undefined), [risk.level, risk.organisationId]);
-  const maxL = scales.data?.likelihoodLevels ?? 5;
-  const maxI = scales.data?.impactLevels ?? 5;
+  const scales = useScales(risk.level, risk.organisationId);
   const change = (i: number, patch: Partial<RiskAction>) => setActions((list) => list.map((a, j) => (j === i ? { ...a, ...patch } : a)));
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
     void run(async () => {
       onChanged(await riskApi.update(risk.id, {
-        title: title.trim(), vulnerability, controls, likelihood, impact, residualLikelihood, residualImpact, treatment: plan.treatment, owner: plan.owner,
+        title: title.trim(), ...assessment, residualLikelihood, residualImpact, treatment: plan.treatment, owner: plan.owner,
         reviewDate: plan.reviewDate || null, actions: actions.map((a) => ({ ...a, title: a.title.trim() })),
       }));
     });
@@ -80,25 +65,12 @@ function RiskEdit({ risk, onChanged, onClose }: { risk: Risk; onChanged: (risk: 
       <Field label={t('risk.riskTitle')}>
         <input required value={title} onChange={(e) => setTitle(e.target.value)} />
       </Field>
-      <Field label={t('risk.vulnerability')}>
-        <textarea value={vulnerability} onChange={(e) => setVulnerability(e.target.value)} />
-      </Field>
-      <Field label={t('risk.controls')}>
-        <textarea value={controls} onChange={(e) => setControls(e.target.value)} />
-      </Field>
-      <Field label={t('risk.likelihood')}>
-        <LevelSelect value={likelihood} max={maxL} onChange={(v) => setLikelihood(v ?? 1)} />
-      </Field>
-      {dimensions.map((d) => (
-        <Field key={d} label={t(`risk.impacts.${d}`)}>
-          <LevelSelect value={impact[d]} max={maxI} onChange={(v) => setImpact({ ...impact, [d]: v ?? 1 })} />
-        </Field>
-      ))}
+      <AssessmentFields value={assessment} scales={scales} onChange={setAssessment} />
       <Field label={t('risk.detail.residualLikelihood')}>
-        <LevelSelect value={residualLikelihood} max={maxL} onChange={setResidualLikelihood} empty={t('risk.detail.notAssessed')} />
+        <LevelSelect value={residualLikelihood} max={scales.likelihoodLevels} onChange={setResidualLikelihood} empty={t('risk.detail.notAssessed')} />
       </Field>
       <Field label={t('risk.detail.residualImpact')}>
-        <LevelSelect value={residualImpact} max={maxI} onChange={setResidualImpact} empty={t('risk.detail.notAssessed')} />
+        <LevelSelect value={residualImpact} max={scales.impactLevels} onChange={setResidualImpact} empty={t('risk.detail.notAssessed')} />
       </Field>
       <TreatmentFields value={plan} onChange={setPlan} />
       <fieldset className="risk-actions">

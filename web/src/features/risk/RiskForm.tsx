@@ -1,15 +1,16 @@
-/** Recording a risk: subject, threat class, vulnerability, controls, likelihood and the four impact dimensions, treatment. */
+/** Recording a risk: subject, threat class, the assessment on its register's scales, treatment. */
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Session } from '../../api/types.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { Field } from '../../ui/Field.tsx';
 import { FormActions } from '../../ui/FormActions.tsx';
+import { AssessmentFields, useScales, type AssessmentValues } from './AssessmentFields.tsx';
 import { TreatmentFields, type TreatmentValues } from './TreatmentFields.tsx';
 import { useAction, useLoad } from '../../ui/hooks.ts';
 import { localised } from '../../ui/format.ts';
 import { ciiApi } from '../cii/api.ts';
-import { riskApi, type Impact, type Level, type ThreatClass } from './api.ts';
+import { riskApi, type Level, type ThreatClass } from './api.ts';
 
 interface Props {
   session: Session;
@@ -17,9 +18,6 @@ interface Props {
   onSaved: () => void;
   onCancel: () => void;
 }
-
-const levels = [1, 2, 3, 4, 5];
-const dimensions: (keyof Impact)[] = ['people', 'economy', 'stateFunctions', 'otherSectors'];
 
 export function RiskForm({ session, classes, onSaved, onCancel }: Props) {
   const { t } = useTranslation();
@@ -29,12 +27,10 @@ export function RiskForm({ session, classes, onSaved, onCancel }: Props) {
   const [title, setTitle] = useState('');
   const [threatClass, setThreatClass] = useState('');
   const [ciiObjectId, setCiiObjectId] = useState('');
-  const [vulnerability, setVulnerability] = useState('');
-  const [controls, setControls] = useState('');
-  const [likelihood, setLikelihood] = useState(3);
-  const [impact, setImpact] = useState<Impact>({ people: 3, economy: 3, stateFunctions: 3, otherSectors: 3 });
+  const [assessment, setAssessment] = useState<AssessmentValues>({ vulnerability: '', controls: '', likelihood: 3, impact: { people: 3, economy: 3, stateFunctions: 3, otherSectors: 3 } });
   const [plan, setPlan] = useState<TreatmentValues>({ treatment: 'mitigate', owner: '', reviewDate: '' });
   const objects = useLoad(() => ciiApi.objects(), []);
+  const scales = useScales(level, organisationId);
   const { run, busy, error } = useAction();
   const coordinator = session.memberships.some((m) => m.role === 'coordinator') || session.isPlatformAdmin;
 
@@ -42,8 +38,8 @@ export function RiskForm({ session, classes, onSaved, onCancel }: Props) {
     event.preventDefault();
     void run(async () => {
       await riskApi.create({
-        organisationId, level, title: title.trim(), threatClass, ciiObjectId: ciiObjectId || null, asset: null, vulnerability, controls,
-        likelihood, impact, treatment: plan.treatment, owner: plan.owner, reviewDate: plan.reviewDate || null,
+        organisationId, level, title: title.trim(), threatClass, ciiObjectId: ciiObjectId || null, asset: null, ...assessment,
+        treatment: plan.treatment, owner: plan.owner, reviewDate: plan.reviewDate || null,
       });
       onSaved();
     });
@@ -80,20 +76,7 @@ export function RiskForm({ session, classes, onSaved, onCancel }: Props) {
           {(objects.data?.items ?? []).map((o) => <option key={o.id} value={o.id}>{o.name}</option>)}
         </select>
       </Field>
-      <Field label={t('risk.vulnerability')}>
-        <textarea value={vulnerability} onChange={(e) => setVulnerability(e.target.value)} />
-      </Field>
-      <Field label={t('risk.controls')}>
-        <textarea value={controls} onChange={(e) => setControls(e.target.value)} />
-      </Field>
-      <Field label={t('risk.likelihood')}>
-        <select value={likelihood} onChange={(e) => setLikelihood(Number(e.target.value))}>{levels.map((n) => <option key={n} value={n}>{n}</option>)}</select>
-      </Field>
-      {dimensions.map((d) => (
-        <Field key={d} label={t(`risk.impacts.${d}`)}>
-          <select value={impact[d]} onChange={(e) => setImpact({ ...impact, [d]: Number(e.target.value) })}>{levels.map((n) => <option key={n} value={n}>{n}</option>)}</select>
-        </Field>
-      ))}
+      <AssessmentFields value={assessment} scales={scales} onChange={setAssessment} />
       <TreatmentFields value={plan} onChange={setPlan} />
       <FormActions busy={busy} onCancel={onCancel} />
     </form>
