@@ -16,7 +16,7 @@ import { connect } from 'nats';
 import pg from 'pg';
 import { benchPostgres } from './support/postgres.ts';
 import { startBenchServer } from './support/server.ts';
-import { dropStreams, natsServer } from '../src/modules/detect/reliability.support.ts';
+import { dropStreams, natsServer } from '../src/testing/nats.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const SIGMA = path.resolve(here, '../../shared/data/sigma');

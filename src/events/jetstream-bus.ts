@@ -46,6 +46,21 @@ function consumerConfig(options: JetStreamBusOptions, kind: EventKind, p: number
   };
 }
 
+/** Creates or updates a kind's stream and its partition consumers. */
+async function declareStream(jsm: JetStreamManager, options: JetStreamBusOptions, kind: EventKind): Promise<void> {
+  const name = streamOf(options.prefix, kind);
+  const config = {
+    name, subjects: [`${options.prefix}.events.${kind}.*`], retention: RetentionPolicy.Workqueue, storage: StorageType.File,
+    discard: DiscardPolicy.New, max_bytes: options.maxStreamBytes, duplicate_window: nanos(120_000),
+  };
+  await retried(async () => {
+    const exists = await jsm.streams.info(name).then(() => true, () => false);
+    if (exists) await jsm.streams.update(name, config);
+    else await jsm.streams.add(config);
+  });
+  for (let p = 0; p < options.partitions; p++) await retried(() => jsm.consumers.add(name, consumerConfig(options, kind, p)));
+}
+
 /** A fetched message, decoded once (null when it could not be). */
 interface Fetched {
   m: JsMsg;
@@ -61,6 +76,22 @@ interface Running {
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * Retries a JetStream management call. Workers change the same consumers concurrently (one
+ * recreates a released partition's consumer while another starts and declares them all), and the
+ * server may then answer a transient error, such as a consumer directory that vanished mid-write.
+ */
+async function retried<T>(call: () => Promise<T>, attempts = 8): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await call();
+    } catch (error) {
+      if (attempt >= attempts) throw error;
+      await sleep(50 * 2 ** Math.min(attempt, 5));
+    }
+  }
+}
 
 /** The JetStream bus; see the file comment. */
 export class JetStreamBus implements EventBus {
@@ -83,19 +114,14 @@ export class JetStreamBus implements EventBus {
   /** Connects and makes sure every stream and partition consumer exists (idempotent). */
   static async connect(options: JetStreamBusOptions): Promise<JetStreamBus> {
     const nc = await connect({ servers: options.url, name: 'qalxan', maxReconnectAttempts: -1 });
-    const jsm = await nc.jetstreamManager();
-    for (const kind of eventKinds) {
-      const name = streamOf(options.prefix, kind);
-      const config = {
-        name, subjects: [`${options.prefix}.events.${kind}.*`], retention: RetentionPolicy.Workqueue, storage: StorageType.File,
-        discard: DiscardPolicy.New, max_bytes: options.maxStreamBytes, duplicate_window: nanos(120_000),
-      };
-      const exists = await jsm.streams.info(name).then(() => true, () => false);
-      if (exists) await jsm.streams.update(name, config);
-      else await jsm.streams.add(config);
-      for (let p = 0; p < options.partitions; p++) await jsm.consumers.add(name, consumerConfig(options, kind, p));
+    try {
+      const jsm = await nc.jetstreamManager();
+      for (const kind of eventKinds) await declareStream(jsm, options, kind);
+      return new JetStreamBus(nc, nc.jetstream(), jsm, options);
+    } catch (error) {
+      await nc.close();
+      throw error;
     }
-    return new JetStreamBus(nc, nc.jetstream(), jsm, options);
   }
 
   async publish(events: PipelineEvent[]): Promise<void> {
@@ -152,7 +178,7 @@ export class JetStreamBus implements EventBus {
   private async startPartition(p: number): Promise<void> {
     const state: Running = { active: true, buffer: [], wake: null, subs: [], loop: Promise.resolve() };
     for (const kind of eventKinds) {
-      const consumer = await this.js.consumers.get(streamOf(this.options.prefix, kind), consumerOf(p));
+      const consumer = await retried(() => this.js.consumers.get(streamOf(this.options.prefix, kind), consumerOf(p)));
       state.subs.push(await consumer.consume({
         max_messages: Math.max(4, Math.ceil((2 * this.options.maxBatch) / 500)),
         callback: (m) => {
@@ -184,8 +210,11 @@ export class JetStreamBus implements EventBus {
     if (!released) return;
     for (const kind of eventKinds) {
       const stream = streamOf(this.options.prefix, kind);
-      await this.jsm.consumers.delete(stream, consumerOf(p));
-      await this.jsm.consumers.add(stream, consumerConfig(this.options, kind, p));
+      await retried(() => this.jsm.consumers.delete(stream, consumerOf(p)).catch((error) => {
+        if (!/consumer not found/i.test(String(error))) throw error;
+        return true; // an earlier attempt deleted it before its answer was lost
+      }));
+      await retried(() => this.jsm.consumers.add(stream, consumerConfig(this.options, kind, p)));
     }
   }
 

@@ -14,7 +14,8 @@ import { newId } from '../../lib/crypto.ts';
 import * as organisations from '../identity/organisations.store.ts';
 import { bumpContentVersion, insertRule } from './content.store.ts';
 import { normalise } from './normalise.ts';
-import { dropStreams, kill, natsServer, serverDatabase, startProcess } from './reliability.support.ts';
+import { dropStreams, natsServer } from '../../testing/nats.ts';
+import { kill, serverDatabase, startProcess } from './reliability.support.ts';
 import { imageRule, sysmon } from './testing.ts';
 
 const TOTAL = 100_000;

@@ -12,7 +12,8 @@ import * as organisations from '../identity/organisations.store.ts';
 import { hashPassword } from '../identity/password.ts';
 import * as tokens from '../identity/tokens.service.ts';
 import * as users from '../identity/users.store.ts';
-import { freePort, kill, serverDatabase, startProcess } from './reliability.support.ts';
+import { freePort } from '../../testing/nats.ts';
+import { kill, serverDatabase, startProcess } from './reliability.support.ts';
 import { sysmon } from './testing.ts';
 
 let database: Awaited<ReturnType<typeof serverDatabase>>;
