@@ -161,7 +161,7 @@ export class JetStreamBus implements EventBus {
   /** Joins the worker group: claims a share of the partitions and consumes them. */
   async consume(handler: BatchHandler): Promise<void> {
     this.handler = handler;
-    const kv: KV = await this.js.views.kv(`${this.options.prefix}_detect_leases`, { ttl: this.options.leaseTtlMs, history: 1 });
+    const kv: KV = await retried(() => this.js.views.kv(`${this.options.prefix}_detect_leases`, { ttl: this.options.leaseTtlMs, history: 1 }));
     this.leases = new PartitionLeases(kv, this.workerId, this.options.partitions, this.options.leaseTtlMs, {
       gained: (p) => this.startPartition(p),
       lost: (p, released) => this.stopPartition(p, released),
