@@ -24,7 +24,8 @@ export async function natsServer(): Promise<{ url: string; stop(): Promise<void>
   if (process.env.NATS_TEST_URL) return { url: process.env.NATS_TEST_URL, stop: async () => undefined };
   const port = await freePort();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'qalxan-nats-'));
-  const child = spawn('nats-server', ['-js', '-sd', dir, '-a', '127.0.0.1', '-p', String(port)], { stdio: 'ignore' });
+  // cwd: under a consumer race nats-server 2.9 may write files into its working directory.
+  const child = spawn('nats-server', ['-js', '-sd', dir, '-a', '127.0.0.1', '-p', String(port)], { stdio: 'ignore', cwd: dir });
   for (let i = 0; i < 100; i++) {
     const up = await new Promise<boolean>((r) => net.connect(port, '127.0.0.1').on('connect', function (this: net.Socket) { this.destroy(); r(true); }).on('error', () => r(false)));
     if (up) break;
