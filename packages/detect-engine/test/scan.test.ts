@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Automaton, type Pattern } from '../src/engine/automaton.ts';
+import { FieldScanner, ScanMemory } from '../src/engine/scanner.ts';
 import { minLength, regexLiterals, regexPrecheck } from '../src/sigma/regex-literal.ts';
 
 /** What the automaton must find: the naive test of every pattern on the lower-cased value. */
@@ -37,6 +38,41 @@ describe('literal automaton', () => {
         expect(found(ac, s), JSON.stringify({ s, pats })).toEqual(naive(pats, s));
       }
     }
+  });
+});
+
+describe('scan memory', () => {
+  /** Marks of one scan as the engine makes it: unfolded first, the lower-cased text if needed. */
+  function marks(sc: FieldScanner, s: string): number[] {
+    const out: number[] = [];
+    const sink = { mark: (xs: number[]) => out.push(...xs) };
+    if (!sc.scan(s, sink, false)) sc.scan(s.toLowerCase(), sink, true);
+    return [...new Set(out)].sort((a, b) => a - b);
+  }
+  const scanner = (memory: ScanMemory | null) => {
+    const sc = new FieldScanner(memory);
+    sc.add('contains', 'evil', 1);
+    sc.add('suffix', '.exe', 2);
+    sc.add('eq', 'çalışan qovluğu', 3);
+    sc.add('prefix', 'c:\\', 4);
+    sc.build();
+    return sc;
+  };
+
+  it('answers a repeated value as a fresh scan would, whatever its case or script, and forgets when the budget is spent', () => {
+    // 12 characters or more: shorter values are never remembered.
+    const values = ['C:\\Temp\\Evil.EXE', 'ÇALIŞAN QOVLUĞU', 'çalışan qovluğu', 'C:\\Windows\\notepad.exe', 'Çalışan qovluğu', 'EVIL çalışan qovluğu'];
+    const plain = scanner(null);
+    const memory = new ScanMemory(2_000);
+    const remembering = scanner(memory);
+    for (let round = 0; round < 40; round++) {
+      for (const v of values) expect(marks(remembering, v), `${v} in round ${round}`).toEqual(marks(plain, v));
+      // Values seen twice are remembered and spend the budget.
+      const another = `record ${round} ${'x'.repeat(round * 10)}`;
+      marks(remembering, another);
+      marks(remembering, another);
+    }
+    expect(memory.epoch).toBeGreaterThan(0);
   });
 });
 

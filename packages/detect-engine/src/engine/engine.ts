@@ -5,6 +5,7 @@ import { allOf, type CompileEnv, type Pred, type SlotEntry } from '../sigma/fiel
 import type { AnyRule, CorrelationRule, DetectionRule, FilterRule, Rejection } from '../sigma/rule-types.ts';
 import { entriesFor, loadMapping, type LogSourceEntry, type Mapping } from './mapping.ts';
 import { GroupIndex, MatchState, type VariantInfo } from './group.ts';
+import { ScanMemory } from './scanner.ts';
 
 /** Options for building an engine. */
 export interface EngineOptions {
@@ -12,6 +13,11 @@ export interface EngineOptions {
   mapping?: Mapping;
   /** Values for `%name%` placeholders used with the `expand` modifier. */
   placeholders?: Record<string, string[]>;
+  /**
+   * Bytes the field scanners may use to remember the values they scanned (engine/scanner.ts);
+   * 0 scans every value afresh. Default 64 MB.
+   */
+  scanMemoryBytes?: number;
 }
 
 /** A detection rule that fired on an event. */
@@ -57,8 +63,11 @@ export class DetectionEngine {
   private infos: VariantInfo[] = [];
   private clauseBase: number[] = [];
   private clauseVariant: number[] = [];
+  private scanMemory: ScanMemory | null;
 
   constructor(opts: EngineOptions = {}) {
+    const memoryBytes = opts.scanMemoryBytes ?? 64 * 1024 * 1024;
+    this.scanMemory = memoryBytes > 0 ? new ScanMemory(memoryBytes) : null;
     this.mapping = opts.mapping ?? loadMapping();
     this.placeholders = new Map(Object.entries(opts.placeholders ?? {}));
     this.view = new EventView(this.fields);
@@ -204,7 +213,7 @@ export class DetectionEngine {
     };
     combos(0, []);
     if (none || actual.length === 0) for (const id of this.buckets.get(FOREIGN) ?? []) ids.add(id);
-    idx = new GroupIndex([...ids].sort((a, b) => a - b), this.infos, this.clauseBase, this.slotEntries, this.fields);
+    idx = new GroupIndex([...ids].sort((a, b) => a - b), this.infos, this.clauseBase, this.slotEntries, this.fields, this.scanMemory);
     this.merged.set(key, idx);
     return idx;
   }

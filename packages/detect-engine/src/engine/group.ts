@@ -1,6 +1,6 @@
 import type { EventView, FieldTable } from '../sigma/event-view.ts';
 import { KEYWORDS, type SlotEntry } from '../sigma/field-condition.ts';
-import { FieldScanner, type SlotSink } from './scanner.ts';
+import { FieldScanner, type ScanMemory, type SlotSink } from './scanner.ts';
 
 /** What the group index needs to know of one compiled rule variant. */
 export interface VariantInfo {
@@ -90,7 +90,7 @@ export class GroupIndex {
   readonly trig: (number[] | undefined)[] = [];
   readonly variants: number;
 
-  constructor(ids: number[], infos: VariantInfo[], clauseBase: number[], entries: SlotEntry[][], fields: FieldTable) {
+  constructor(ids: number[], infos: VariantInfo[], clauseBase: number[], entries: SlotEntry[][], fields: FieldTable, memory: ScanMemory | null) {
     this.variants = ids.length;
     const byField = new Map<number, FieldScanner>();
     const slots = new Set<number>();
@@ -111,7 +111,7 @@ export class GroupIndex {
         if (e.fid === KEYWORDS) keywordEntries.push([e, s]);
         let sc = e.fid === KEYWORDS ? this.keywords : byField.get(e.fid);
         if (!sc) {
-          sc = new FieldScanner();
+          sc = new FieldScanner(memory);
           if (e.fid === KEYWORDS) this.keywords = sc;
           else byField.set(e.fid, sc);
         }
