@@ -11,6 +11,30 @@ export interface VariantInfo {
 }
 
 /**
+ * The clauses each slot counts towards, flat: those of slot s are `clauses[start[s]]` up to
+ * `clauses[start[s + 1]]`. Typed arrays rather than an array of arrays: slots are sparse in a
+ * group, and a sparse JS array falls back to a dictionary that every mark would look up.
+ */
+export interface Triggers {
+  start: Int32Array;
+  clauses: Int32Array;
+}
+
+const NO_TRIGGERS: Triggers = { start: new Int32Array(0), clauses: new Int32Array(0) };
+
+/** Packs slot → clause pairs into `Triggers`. */
+function packTriggers(pairs: [slot: number, clause: number][]): Triggers {
+  const slots = pairs.reduce((m, [s]) => Math.max(m, s + 1), 0);
+  const start = new Int32Array(slots + 1);
+  for (const [s] of pairs) start[s + 1]++;
+  for (let s = 0; s < slots; s++) start[s + 1] += start[s];
+  const fill = start.slice(0, slots);
+  const clauses = new Int32Array(pairs.length);
+  for (const [s, c] of pairs) clauses[fill[s]++] = c;
+  return { start, clauses };
+}
+
+/**
  * Per-event matching state shared by all groups: slot and clause stamps, the per-variant count
  * of met clauses, and the candidate list. Scanners call `mark` when a literal is found; a
  * variant becomes a candidate when its last needed clause is met. No allocation per event.
@@ -23,7 +47,8 @@ export class MatchState implements SlotSink {
   countGen = new Uint32Array(0);
   count = new Uint16Array(0);
   clausesOf = new Uint16Array(0);
-  trig: (number[] | undefined)[] = [];
+  /** The current group's slot → clause triggers (see `Triggers`). */
+  trig: Triggers = NO_TRIGGERS;
   cand: number[] = [];
 
   /** Sizes the arrays for `slots` slots, `variants` variants and their clauses. */
@@ -43,10 +68,10 @@ export class MatchState implements SlotSink {
       const s = slots[i];
       if (hits[s] === gen) continue;
       hits[s] = gen;
-      const t = this.trig[s];
-      if (t === undefined) continue;
-      for (let j = 0; j < t.length; j++) {
-        const c = t[j];
+      const { start, clauses } = this.trig;
+      if (s + 1 >= start.length) continue;
+      for (let j = start[s], end = start[s + 1]; j < end; j++) {
+        const c = clauses[j];
         if (this.clauseGen[c] === gen) continue;
         this.clauseGen[c] = gen;
         const v = this.clauseVariant[c];
@@ -87,13 +112,14 @@ export class GroupIndex {
    * searched for keywords in the field scan, and the keyword pass skips them.
    */
   private covered = new Set<string>();
-  readonly trig: (number[] | undefined)[] = [];
+  readonly trig: Triggers;
   readonly variants: number;
 
   constructor(ids: number[], infos: VariantInfo[], clauseBase: number[], entries: SlotEntry[][], fields: FieldTable, memory: ScanMemory | null) {
     this.variants = ids.length;
     const byField = new Map<number, FieldScanner>();
     const slots = new Set<number>();
+    const triggers: [number, number][] = [];
     for (const id of ids) {
       const info = infos[id];
       for (const s of info.slots) slots.add(s);
@@ -102,9 +128,10 @@ export class GroupIndex {
         continue;
       }
       info.need.forEach((clause, k) => {
-        for (const s of clause) (this.trig[s] ??= []).push(clauseBase[id] + k);
+        for (const s of clause) triggers.push([s, clauseBase[id] + k]);
       });
     }
+    this.trig = packTriggers(triggers);
     const keywordEntries: [SlotEntry, number][] = [];
     for (const s of slots) {
       for (const e of entries[s]) {
