@@ -10,15 +10,26 @@ import { newId } from '../../lib/crypto.ts';
 import type { Logger } from '../../lib/logger.ts';
 import * as audit from '../audit/audit.service.ts';
 import { auditActor, loadActor } from '../identity/actor.ts';
-import { assertRoleIn, scopeForRoles, type Actor } from '../identity/identity.policy.ts';
+import { assertRoleIn, hasRoleIn, scopeForRoles, type Actor } from '../identity/identity.policy.ts';
 import * as collections from './collections.service.ts';
-import { managerRoles } from './sharing.policy.ts';
+import { authorRoles, managerRoles } from './sharing.policy.ts';
 import type { SubscriptionBody } from './sharing.schema.ts';
 import * as store from './subscriptions.store.ts';
 import { pullObjects } from './taxii.client.ts';
 
-function present(s: store.SubscriptionRow) {
+/**
+ * Whether the subscription's imports raise early warnings: they run as the subscriber, and only
+ * imports by those who may write advisories warn others (indicator-warnings.service.ts), so a
+ * subscription made by an administrator imports silently. Managers see it on the subscription.
+ */
+async function raisesWarnings(db: Executor, s: store.SubscriptionRow): Promise<boolean> {
+  const owner = await loadActor(db, s.created_by, 'session', {});
+  return owner !== undefined && hasRoleIn(owner, authorRoles, s.organisation_id);
+}
+
+async function present(db: Executor, s: store.SubscriptionRow) {
   return {
+    raisesWarnings: await raisesWarnings(db, s),
     id: s.id, organisationId: s.organisation_id, name: s.name, apiRoot: s.api_root, remoteCollection: s.remote_collection, collectionId: s.collection_id,
     intervalSeconds: s.interval_seconds, toDetection: s.to_detection, enabled: s.enabled, addedAfter: s.added_after, nextRunAt: new Date(s.next_run_at).toISOString(),
     lastRunAt: s.last_run_at ? new Date(s.last_run_at).toISOString() : null, lastStatus: s.last_status, lastError: s.last_error, objectsImported: Number(s.objects_imported),
@@ -30,13 +41,13 @@ function presentRun(r: store.RunRow) {
 }
 
 export async function list(db: Executor, actor: Actor) {
-  return (await store.list(db, scopeForRoles(actor, managerRoles))).map(present);
+  return Promise.all((await store.list(db, scopeForRoles(actor, managerRoles))).map((s) => present(db, s)));
 }
 
 export async function get(db: Executor, actor: Actor, id: string) {
   const row = await store.get(db, scopeForRoles(actor, managerRoles), id);
   if (!row) throw fail.notFound('Subscription');
-  return { ...present(row), runs: (await store.runs(db, id)).map(presentRun) };
+  return { ...(await present(db, row)), runs: (await store.runs(db, id)).map(presentRun) };
 }
 
 export async function create(tx: Executor, actor: Actor, input: SubscriptionBody) {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../../lib/logger.ts';
-import { importBundle, indicator, inProcessFetch, sharingWorld, tokenFor, type SharingWorld } from './sharing.fixtures.ts';
+import { importBundle, indicator, inProcessFetch, member, sharingWorld, tokenFor, type SharingWorld } from './sharing.fixtures.ts';
 import { run, runDue } from './subscriptions.service.ts';
 
 let w: SharingWorld;
@@ -43,5 +43,17 @@ describe('TAXII client subscriptions', () => {
     expect(Date.parse(status.nextRunAt)).toBeGreaterThan(Date.now() + 30_000);
     const paused = await w.analyst.request('PATCH', `/api/sharing/subscriptions/${created.id}`, { enabled: false });
     expect(paused.json().enabled).toBe(false);
+  });
+
+  it("says whether a subscription's imports warn others: an analyst's do, an administrator's do not", async () => {
+    const admin = await member(w.ctx, w.owner, 'admin');
+    const body = { organisationId: w.owner, apiRoot: 'http://127.0.0.1:9/taxii2/api/', remoteCollection: 'feed', token: 'qx_x', collectionId: target, intervalSeconds: 60 };
+    const byAdmin = await admin.request('POST', '/api/sharing/subscriptions', { ...body, name: 'by admin' });
+    const byAnalyst = await w.analyst.request('POST', '/api/sharing/subscriptions', { ...body, name: 'by analyst' });
+    expect(byAdmin.statusCode, byAdmin.body).toBe(201);
+    expect(byAdmin.json().raisesWarnings).toBe(false);
+    expect(byAnalyst.json().raisesWarnings).toBe(true);
+    const listed = (await admin.request('GET', '/api/sharing/subscriptions')).json().items as { name: string; raisesWarnings: boolean }[];
+    expect(Object.fromEntries(listed.map((s) => [s.name, s.raisesWarnings]))).toMatchObject({ 'by admin': false, 'by analyst': true });
   });
 });

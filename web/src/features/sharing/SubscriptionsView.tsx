@@ -14,7 +14,7 @@ export function SubscriptionsView() {
       <ErrorAlert error={subscriptions.error ?? error} />
       <table>
         <thead>
-          <tr><th>{t('sharing.name')}</th><th>{t('sharing.remote')}</th><th>{t('sharing.status')}</th><th>{t('sharing.lastRun')}</th><th>{t('sharing.imported')}</th><th /></tr>
+          <tr><th>{t('sharing.name')}</th><th>{t('sharing.remote')}</th><th>{t('sharing.status')}</th><th>{t('sharing.lastRun')}</th><th>{t('sharing.imported')}</th><th>{t('sharing.raisesWarnings')}</th><th /></tr>
         </thead>
         <tbody>
           {(subscriptions.data?.items ?? []).map((s) => (
@@ -24,6 +24,7 @@ export function SubscriptionsView() {
               <td>{t(`sharing.sync.${s.lastStatus}`)}{s.lastError ? <div role="alert">{s.lastError}</div> : null}</td>
               <td>{s.lastRunAt ? new Date(s.lastRunAt).toLocaleString() : '—'}</td>
               <td>{s.objectsImported}</td>
+              <td title={t('sharing.raisesWarningsHint')}>{t(s.raisesWarnings ? 'sharing.yes' : 'sharing.no')}</td>
               <td><button type="button" disabled={busy} onClick={() => void run(async () => { await sharingApi.syncNow(s.id); subscriptions.reload(); })}>{t('sharing.syncNow')}</button></td>
             </tr>
           ))}

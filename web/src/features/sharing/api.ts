@@ -27,6 +27,8 @@ export interface Subscription {
   collectionId: string;
   intervalSeconds: number;
   enabled: boolean;
+  /** Whether its imports warn matching organisations (only a CERT analyst's or coordinator's do). */
+  raisesWarnings: boolean;
   lastRunAt: string | null;
   lastStatus: 'never' | 'ok' | 'error';
   lastError: string | null;
