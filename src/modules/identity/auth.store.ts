@@ -87,16 +87,17 @@ export interface TokenActorRow {
 }
 
 /**
- * A live token (not revoked, not expired, owner not disabled) with everything authentication
+ * A live token (not revoked, not expired, owner not disabled), by its hash or its id, with everything authentication
  * needs, in one statement: the membership check walks up from the token's organisation (the
  * owner holds the role where its reach covers it) and the reach walks down from it.
  */
-export async function liveTokenActor(db: Executor, hash: string, now: Date, staleBefore: Date): Promise<TokenActorRow | undefined> {
+export async function liveTokenActor(db: Executor, key: { hash: string } | { id: string }, now: Date, staleBefore: Date): Promise<TokenActorRow | undefined> {
+  const which = 'hash' in key ? sql`k.token_hash = ${key.hash}` : sql`k.id = ${key.id}`;
   const result = await sql<TokenActorRow>`
     with recursive t as (
       select k.id, k.user_id, u.username, k.organisation_id, k.role, (k.last_used_at is null or k.last_used_at < ${staleBefore}) as stale
       from api_tokens k join users u on u.id = k.user_id
-      where k.token_hash = ${hash} and k.revoked_at is null and k.expires_at > ${now} and not u.disabled
+      where ${which} and k.revoked_at is null and k.expires_at > ${now} and not u.disabled
     ),
     up(id, parent_id) as (
       select o.id, o.parent_id from organisations o join t on o.id = t.organisation_id

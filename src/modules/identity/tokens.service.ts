@@ -6,7 +6,7 @@ import type { Executor } from '../../db/database.ts';
 import { fail } from '../../lib/errors.ts';
 import { newId, randomSecret, sha256Hex } from '../../lib/crypto.ts';
 import * as audit from '../audit/audit.service.ts';
-import { auditActor } from './actor.ts';
+import { auditActor, loadActor } from './actor.ts';
 import type { Actor } from './identity.policy.ts';
 import type { RoleName } from './identity.tables.ts';
 import * as store from './auth.store.ts';
@@ -72,11 +72,28 @@ export async function revoke(tx: Executor, actor: Actor, id: string): Promise<vo
 export async function authenticate(db: Executor, token: string, address: string | null): Promise<Actor | undefined> {
   if (!token.startsWith(tokenPrefix)) return undefined;
   const now = new Date();
-  const row = await store.liveTokenActor(db, sha256Hex(token), now, new Date(now.getTime() - 60_000));
+  const row = await store.liveTokenActor(db, { hash: sha256Hex(token) }, now, new Date(now.getTime() - 60_000));
   // The owner must still hold the role, or the token dies with the membership.
   if (!row || !row.held) return undefined;
   // Written at most once a minute per token, so machine clients do not turn reads into writes.
   if (row.stale) await store.markTokenUsed(db, row.id);
+  return tokenActor(row, address);
+}
+
+function tokenActor(row: store.TokenActorRow, address: string | null): Actor {
   const memberships = [{ organisationId: row.organisation_id, role: row.role, reach: row.reach ?? [row.organisation_id], national: row.national }];
   return { userId: row.user_id, username: row.username, memberships, via: 'token', address, tokenId: row.id };
+}
+
+/**
+ * The caller of an earlier request as it stands now, for work done later on its behalf (a
+ * queued import): its token still live and its role still held, or the user still enabled with
+ * the memberships it has today. Undefined when that standing is gone.
+ */
+export async function actorNow(db: Executor, then: Actor): Promise<Actor | undefined> {
+  if (then.via === 'session') return loadActor(db, then.userId, 'session', { address: then.address });
+  if (!then.tokenId) return undefined;
+  const now = new Date();
+  const row = await store.liveTokenActor(db, { id: then.tokenId }, now, now);
+  return row?.held ? tokenActor(row, then.address) : undefined;
 }

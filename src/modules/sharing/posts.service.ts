@@ -11,6 +11,7 @@ import { newId } from '../../lib/crypto.ts';
 import type { Logger } from '../../lib/logger.ts';
 import * as audit from '../audit/audit.service.ts';
 import { auditActor } from '../identity/actor.ts';
+import { actorNow } from '../identity/tokens.service.ts';
 import type { Actor } from '../identity/identity.policy.ts';
 import * as collections from './collections.service.ts';
 import type { ReportLine } from './import.service.ts';
@@ -84,11 +85,16 @@ export async function status(db: Executor, actor: Actor, statusId: string) {
   return statusResource(row);
 }
 
-/** Imports a job's objects as its poster; a refusal (rights withdrawn meanwhile) fails every object with the reason. */
+/**
+ * Imports a job's objects as its poster stands now (the token still live, the role still held);
+ * a refusal (standing or rights withdrawn meanwhile) fails every object with the reason.
+ */
 async function complete(tx: Executor, job: statuses.JobRow): Promise<void> {
   const row = (await statuses.get(tx, job.status_id))!;
   try {
-    const report = await collections.importInto(tx, job.actor, row.collection_id, job.objects, { source: 'taxii' });
+    const poster = await actorNow(tx, job.actor);
+    if (!poster) throw fail.forbidden('The token or account that posted these objects is no longer valid');
+    const report = await collections.importInto(tx, poster, row.collection_id, job.objects, { source: 'taxii' });
     await statuses.update(tx, row.id, completed(job.objects, report.lines));
   } catch (error) {
     if (!(error instanceof AppError && error.userCaused)) throw error;

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeOrganisation } from '../../testing/app.ts';
 import { createLogger } from '../../lib/logger.ts';
 import { inlineObjects, runPending } from './posts.service.ts';
-import { indicator, sharingWorld, taxii, tokenFor, type SharingWorld } from './sharing.fixtures.ts';
+import { indicator, member, sharingWorld, taxii, tokenFor, type SharingWorld } from './sharing.fixtures.ts';
 
 let w: SharingWorld;
 let base: string;
@@ -52,6 +52,20 @@ describe('TAXII POST of a large envelope', () => {
     const status = (await taxii(w.ctx, partnerToken, 'GET', `/taxii2/api/status/${pending.id}/`)).json();
     expect(status).toMatchObject({ status: 'complete', success_count: 0, failure_count: inlineObjects + 20, pending_count: 0 });
     expect(status.failures[0].message).toBe('You may not add objects to this collection');
+  });
+
+  it('runs as the poster stands when the job runs: a token revoked meanwhile fails every object', async () => {
+    const poster = await member(w.ctx, w.owner, 'cert_analyst');
+    const created = (await poster.request('POST', '/api/tokens', { name: 'feed', organisationId: w.owner, role: 'cert_analyst', expiresInDays: 1 })).json();
+    const objects = many('10.32');
+    const pending = (await taxii(w.ctx, created.token, 'POST', `${base}/objects/`, { objects })).json();
+    expect(pending.status).toBe('pending');
+    expect((await poster.request('DELETE', `/api/tokens/${created.id}`)).statusCode).toBe(204);
+    await runPending(w.ctx.db, quiet);
+    const status = (await w.analyst.request('GET', `/taxii2/api/status/${pending.id}/`, undefined, { accept: 'application/taxii+json;version=2.1' })).json();
+    expect(status).toMatchObject({ status: 'complete', success_count: 0, failure_count: inlineObjects + 20 });
+    expect(status.failures[0].message).toBe('The token or account that posted these objects is no longer valid');
+    expect((await w.analyst.request('GET', `${base}/objects/${objects[0].id}/`, undefined, { accept: 'application/taxii+json;version=2.1' })).statusCode).toBe(404);
   });
 
   it('keeps small envelopes in the request: complete at once', async () => {
