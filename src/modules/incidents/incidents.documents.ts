@@ -41,6 +41,8 @@ export async function incidentPdf(i: Detail): Promise<Buffer> {
 const dimensions = (m: Metrics) => [['Sinif / Class', m.byClass], ['Sektor / Sector', m.bySector], ['Qurum / Organisation', m.byOrganisation],
   ['Ciddilik / Severity', m.bySeverity], ['Status', m.byStatus], ['Ay / Month', m.byMonth]] as const;
 const minutes = (v: number | null) => (v === null ? '—' : `${v}`);
+/** A group's names for bilingual documents: one when both languages agree. */
+const named = (g: { label: { az: string; en: string } }) => (g.label.az === g.label.en ? g.label.az : `${g.label.az} / ${g.label.en}`);
 
 /** The statistics for a period as a PDF: totals, then one table per dimension. */
 export async function statisticsPdf(m: Metrics): Promise<Buffer> {
@@ -50,7 +52,7 @@ export async function statisticsPdf(m: Metrics): Promise<Buffer> {
   row('Cəmi / Total', m.totals);
   for (const [title, groups] of dimensions(m)) {
     doc.moveDown().font('bold').fontSize(12).text(title).font('body').fontSize(9);
-    for (const g of groups) row(g.key, g);
+    for (const g of groups) row(named(g), g);
   }
   doc.end();
   return done;
@@ -60,16 +62,18 @@ export async function statisticsPdf(m: Metrics): Promise<Buffer> {
 export async function statisticsXlsx(m: Metrics): Promise<Buffer> {
   const book = new ExcelJS.Workbook();
   book.creator = 'Qalxan';
-  const sheets = [['Cəmi / Total', [{ key: `${m.from} – ${m.to}`, ...m.totals }]], ...dimensions(m)] as const;
+  const period = `${m.from} – ${m.to}`;
+  const sheets = [['Cəmi / Total', [{ key: period, label: { az: period, en: period }, ...m.totals }]], ...dimensions(m)] as const;
   for (const [title, groups] of sheets) {
     // Sheet names may not contain "/".
     const sheet = book.addWorksheet(title.replace(' / ', ' - '));
     sheet.columns = [
-      { header: 'Açar / Key', width: 40 }, { header: 'Say / Count', width: 12 }, { header: 'Həll / Resolved', width: 14 },
+      { header: 'Açar / Key', width: 40 }, { header: 'Ad / Name (az)', width: 40 }, { header: 'Ad / Name (en)', width: 40 },
+      { header: 'Say / Count', width: 12 }, { header: 'Həll / Resolved', width: 14 },
       { header: 'MTTD (dəq/min)', width: 16 }, { header: 'MTTA (dəq/min)', width: 16 }, { header: 'MTTR (dəq/min)', width: 16 },
     ];
     sheet.getRow(1).font = { bold: true };
-    for (const g of groups) sheet.addRow([g.key, g.count, g.resolved, g.mttdMinutes, g.mttaMinutes, g.mttrMinutes]);
+    for (const g of groups) sheet.addRow([g.key, g.label.az, g.label.en, g.count, g.resolved, g.mttdMinutes, g.mttaMinutes, g.mttrMinutes]);
   }
   return Buffer.from(await book.xlsx.writeBuffer());
 }

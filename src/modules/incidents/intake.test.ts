@@ -107,12 +107,16 @@ describe('intake', () => {
     expect(test.mttdMinutes).toBeCloseTo(60, 0);
     expect(test.mttrMinutes).toBeGreaterThanOrEqual(0);
     const csv = (await w.operator.request('GET', '/api/incidents/metrics.csv')).body;
-    expect(csv.split('\r\n')[0]).toBe('dimension,key,count,resolved,mttd_minutes,mtta_minutes,mttr_minutes');
-    expect(csv).toContain('class,"test",1,1,');
+    expect(csv.split('\r\n')[0]).toBe('dimension,key,name_az,name_en,count,resolved,mttd_minutes,mtta_minutes,mttr_minutes');
+    expect(csv).toContain('class,"test","Sınaq","Test",1,1,');
+    expect(csv).toContain('status,"resolved","Həll edilib","Resolved",');
+    expect(m.byStatus.find((g: { key: string }) => g.key === 'resolved').label).toEqual({ az: 'Həll edilib', en: 'Resolved' });
     const xlsx = await w.operator.request('GET', '/api/incidents/statistics.xlsx');
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
     expect(book.worksheets.map((s) => s.name)).toContain('Sinif - Class');
+    const classes = book.getWorksheet('Sinif - Class')!.getSheetValues().slice(2).map((r) => (r as unknown[]).slice(1, 4));
+    expect(classes).toContainEqual(['test', 'Sınaq', 'Test']);
     const pdf = await w.operator.request('GET', '/api/incidents/statistics.pdf');
     expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
   });

@@ -7,6 +7,7 @@ import type { Executor } from '../../db/database.ts';
 import { fail } from '../../lib/errors.ts';
 import type { Actor } from '../identity/identity.policy.ts';
 import { readerOf } from './incidents.policy.ts';
+import { dimensionLabels, type Bilingual } from './labels.ts';
 import * as store from './incidents.store.ts';
 
 type Row = Awaited<ReturnType<typeof store.metricRows>>[number];
@@ -27,10 +28,10 @@ function figures(rows: Row[]) {
   };
 }
 
-function groupBy(rows: Row[], key: (r: Row) => string) {
+function groupBy(rows: Row[], key: (r: Row) => string, label: (key: string) => Bilingual) {
   const groups = new Map<string, Row[]>();
   for (const r of rows) groups.set(key(r), [...(groups.get(key(r)) ?? []), r]);
-  return [...groups.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([k, list]) => ({ key: k, ...figures(list) }));
+  return [...groups.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([k, list]) => ({ key: k, label: label(k), ...figures(list) }));
 }
 
 /** The period asked for, defaulting to the last 12 months. */
@@ -44,24 +45,28 @@ export function period(from?: string, to?: string): { from: Date; to: Date } {
 export async function metrics(db: Executor, actor: Actor, q: { from?: string; to?: string }) {
   const range = period(q.from, q.to);
   const rows = await store.metricRows(db, readerOf(actor), range.from, range.to);
+  const labels = await dimensionLabels(db, [...new Set(rows.map((r) => r.organisation_id))]);
   return {
     from: range.from.toISOString(), to: range.to.toISOString(), totals: figures(rows),
-    byClass: groupBy(rows, (r) => r.class_key ?? 'unclassified'),
-    bySector: groupBy(rows, (r) => r.sector ?? 'unknown'),
-    byOrganisation: groupBy(rows, (r) => r.organisation_id),
-    bySeverity: groupBy(rows, (r) => r.severity),
-    byStatus: groupBy(rows, (r) => r.status),
-    byMonth: groupBy(rows, (r) => new Date(r.created_at).toISOString().slice(0, 7)),
+    byClass: groupBy(rows, (r) => r.class_key ?? 'unclassified', labels.class),
+    bySector: groupBy(rows, (r) => r.sector ?? 'unknown', labels.sector),
+    byOrganisation: groupBy(rows, (r) => r.organisation_id, labels.organisation),
+    bySeverity: groupBy(rows, (r) => r.severity, labels.severity),
+    byStatus: groupBy(rows, (r) => r.status, labels.status),
+    byMonth: groupBy(rows, (r) => new Date(r.created_at).toISOString().slice(0, 7), labels.month),
   };
 }
 export type Metrics = Awaited<ReturnType<typeof metrics>>;
 
-/** The metrics as CSV: one line per dimension and key. */
+const quoted = (text: string) => `"${text.replace(/"/g, '""')}"`;
+
+/** The metrics as CSV: one line per dimension and key, with the key's names in both languages. */
 export function metricsCsv(m: Metrics): string {
-  const lines = ['dimension,key,count,resolved,mttd_minutes,mtta_minutes,mttr_minutes'];
-  const add = (dimension: string, g: ReturnType<typeof figures> & { key: string }) =>
-    lines.push([dimension, `"${g.key.replace(/"/g, '""')}"`, g.count, g.resolved, g.mttdMinutes ?? '', g.mttaMinutes ?? '', g.mttrMinutes ?? ''].join(','));
-  add('total', { key: `${m.from}/${m.to}`, ...m.totals });
+  const lines = ['dimension,key,name_az,name_en,count,resolved,mttd_minutes,mtta_minutes,mttr_minutes'];
+  const add = (dimension: string, g: ReturnType<typeof figures> & { key: string; label: Bilingual }) =>
+    lines.push([dimension, quoted(g.key), quoted(g.label.az), quoted(g.label.en), g.count, g.resolved, g.mttdMinutes ?? '', g.mttaMinutes ?? '', g.mttrMinutes ?? ''].join(','));
+  const period = `${m.from}/${m.to}`;
+  add('total', { key: period, label: { az: 'Cəmi', en: 'Total' }, ...m.totals });
   for (const [dimension, groups] of [['class', m.byClass], ['sector', m.bySector], ['organisation', m.byOrganisation], ['severity', m.bySeverity], ['status', m.byStatus], ['month', m.byMonth]] as const) {
     for (const g of groups) add(dimension, g);
   }

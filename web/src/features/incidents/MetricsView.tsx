@@ -6,7 +6,6 @@ import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { useLoad } from '../../ui/hooks.ts';
 import { Panel } from '../../ui/Page.tsx';
 import { EChart } from '../../ui/EChart.tsx';
-import { useSectorName } from '../../ui/sectors.ts';
 import { incidentsApi, type Group } from './api.ts';
 
 const minutes = (m: number | null) => (m === null ? '—' : m >= 60 ? `${(m / 60).toFixed(1)} h` : `${m} min`);
@@ -55,16 +54,19 @@ function GroupTable({ label, groups }: { label: string; groups: Group[] }) {
   );
 }
 
+/** Groups keyed by their names in `lang`: the server groups by stored keys (class, sector slug), people read names. */
+const named = (groups: Group[] | undefined, lang: string): Group[] =>
+  (groups ?? []).map((g) => ({ ...g, key: g.label?.[lang === 'en' ? 'en' : 'az'] ?? g.key }));
+
 export function MetricsView() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { data, error } = useLoad(() => incidentsApi.metrics(), []);
   const names = { count: t('incidents.metrics.count'), resolved: t('incidents.metrics.resolved') };
-  const byClass = useMemo(() => bars(data?.byClass ?? [], names), [data, names.count]);
-  const byMonth = useMemo(() => bars(data?.byMonth ?? [], names), [data, names.count]);
-  const sectorName = useSectorName();
-  // The server groups by the stored slug ('unknown' when the organisation had none); people read names.
-  const sectors = useMemo(() => (data?.bySector ?? []).map((g) => ({ ...g, key: g.key === 'unknown' ? t('incidents.metrics.unknownSector') : sectorName(g.key) })), [data, sectorName, t]);
+  const classes = useMemo(() => named(data?.byClass, i18n.language), [data, i18n.language]);
+  const sectors = useMemo(() => named(data?.bySector, i18n.language), [data, i18n.language]);
+  const byClass = useMemo(() => bars(classes, names), [classes, names.count]);
   const bySector = useMemo(() => bars(sectors, names), [sectors, names.count]);
+  const byMonth = useMemo(() => bars(data?.byMonth ?? [], names), [data, names.count]);
   if (!data) return <ErrorAlert error={error} />;
   return (
     <>
@@ -74,7 +76,7 @@ export function MetricsView() {
       </p>
       <Panel title={t('incidents.metrics.byClass')}>
         <EChart option={byClass} label={t('incidents.metrics.byClass')} />
-        <GroupTable label={t('incidents.metrics.byClassTable')} groups={data.byClass} />
+        <GroupTable label={t('incidents.metrics.byClassTable')} groups={classes} />
       </Panel>
       <Panel title={t('incidents.metrics.bySector')}>
         <EChart option={bySector} label={t('incidents.metrics.bySector')} />

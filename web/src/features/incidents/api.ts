@@ -59,6 +59,8 @@ export interface TaxonomyClass {
 
 export interface Group {
   key: string;
+  /** The key's names (class, sector, status… in both languages); absent on the totals. */
+  label?: { az: string; en: string };
   count: number;
   resolved: number;
   mttdMinutes: number | null;
