@@ -82,7 +82,9 @@ describe('risk register and CII registry in the browser', () => {
 
     const risks = new RiskRegisterPage(page);
     await shell.open(t.modules.risk.name, risks.t.title);
-    await risks.record({ title: riskTitle, threatClass: 'enisa:failure-or-disruption-of-power-supply', ciiObject: bank.name });
+    await risks.record({ title: riskTitle, threatClass: 'enisa:failure-or-disruption-of-power-supply', ciiObject: bank.name, sector: 'Maliyyə' });
+    const inFinance = (await (await page.request.get('/api/risks?sector=finance')).json()) as { items: { title: string }[] };
+    expect(inFinance.items.map((r) => r.title)).toContain(riskTitle);
     await risks.row(riskTitle).getByRole('button', { name: risks.t.escalate }).click();
     await risks.row(riskTitle).getByText(risks.t.escalated).waitFor();
 

@@ -19,12 +19,13 @@ export class RiskRegisterPage {
     return this.table().getByRole('row').filter({ has: this.page.getByRole('rowheader', { name: title, exact: true }) });
   }
 
-  async record(risk: { title: string; threatClass: string; ciiObject: string }): Promise<void> {
+  async record(risk: { title: string; threatClass: string; ciiObject: string; sector: string }): Promise<void> {
     await this.page.getByRole('button', { name: this.t.create }).click();
     const form = this.page.getByRole('region', { name: this.t.create });
     await form.getByLabel(this.t.riskTitle, { exact: true }).fill(risk.title);
     await form.getByLabel(this.t.threatClass, { exact: true }).selectOption(risk.threatClass);
     await form.getByLabel(this.t.ciiObject, { exact: true }).selectOption({ label: risk.ciiObject });
+    await form.getByLabel(this.t.sector, { exact: true }).selectOption({ label: risk.sector });
     await form.getByLabel(this.t.likelihood, { exact: true }).selectOption('4');
     await form.getByLabel(this.t.impacts.economy, { exact: true }).selectOption('5');
     await form.getByRole('button', { name: texts.az.common.save }).click();

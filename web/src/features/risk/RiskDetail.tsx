@@ -9,6 +9,7 @@ import type { Session } from '../../api/types.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { Field } from '../../ui/Field.tsx';
 import { FormActions } from '../../ui/FormActions.tsx';
+import { SectorSelect } from '../../ui/SectorSelect.tsx';
 import { AssessmentFields, LevelSelect, useScales, type AssessmentValues } from './AssessmentFields.tsx';
 import { TreatmentFields, type TreatmentValues } from './TreatmentFields.tsx';
 import { useAction, useLoad } from '../../ui/hooks.ts';
@@ -40,6 +41,7 @@ export function RiskDetail({ risk, session, onChanged, onClose }: Props) {
 function RiskEdit({ risk, onChanged, onClose }: { risk: Risk; onChanged: (risk: Risk) => void; onClose: () => void }) {
   const { t } = useTranslation();
   const [title, setTitle] = useState(risk.title);
+  const [sector, setSector] = useState(risk.sector);
   const [assessment, setAssessment] = useState<AssessmentValues>({ vulnerability: risk.vulnerability, controls: risk.controls, likelihood: risk.likelihood, impact: risk.impact });
   const [residualLikelihood, setResidualLikelihood] = useState(risk.residualLikelihood);
   const [residualImpact, setResidualImpact] = useState(risk.residualImpact);
@@ -53,7 +55,7 @@ function RiskEdit({ risk, onChanged, onClose }: { risk: Risk; onChanged: (risk: 
     event.preventDefault();
     void run(async () => {
       onChanged(await riskApi.update(risk.id, {
-        title: title.trim(), ...assessment, residualLikelihood, residualImpact, treatment: plan.treatment, owner: plan.owner,
+        title: title.trim(), sector, ...assessment, residualLikelihood, residualImpact, treatment: plan.treatment, owner: plan.owner,
         reviewDate: plan.reviewDate || null, actions: actions.map((a) => ({ ...a, title: a.title.trim() })),
       }));
     });
@@ -65,6 +67,7 @@ function RiskEdit({ risk, onChanged, onClose }: { risk: Risk; onChanged: (risk: 
       <Field label={t('risk.riskTitle')}>
         <input required value={title} onChange={(e) => setTitle(e.target.value)} />
       </Field>
+      <SectorSelect label={t('risk.sector')} value={sector} onChange={setSector} />
       <AssessmentFields value={assessment} scales={scales} onChange={setAssessment} />
       <Field label={t('risk.detail.residualLikelihood')}>
         <LevelSelect value={residualLikelihood} max={scales.likelihoodLevels} onChange={setResidualLikelihood} empty={t('risk.detail.notAssessed')} />

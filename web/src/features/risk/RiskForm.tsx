@@ -9,6 +9,7 @@ import { AssessmentFields, useScales, type AssessmentValues } from './Assessment
 import { TreatmentFields, type TreatmentValues } from './TreatmentFields.tsx';
 import { useAction, useLoad } from '../../ui/hooks.ts';
 import { localised } from '../../ui/format.ts';
+import { SectorSelect } from '../../ui/SectorSelect.tsx';
 import { ciiApi } from '../cii/api.ts';
 import { riskApi, type Level, type ThreatClass } from './api.ts';
 
@@ -27,6 +28,7 @@ export function RiskForm({ session, classes, onSaved, onCancel }: Props) {
   const [title, setTitle] = useState('');
   const [threatClass, setThreatClass] = useState('');
   const [ciiObjectId, setCiiObjectId] = useState('');
+  const [sector, setSector] = useState<string | null>(null);
   const [assessment, setAssessment] = useState<AssessmentValues>({ vulnerability: '', controls: '', likelihood: 3, impact: { people: 3, economy: 3, stateFunctions: 3, otherSectors: 3 } });
   const [plan, setPlan] = useState<TreatmentValues>({ treatment: 'mitigate', owner: '', reviewDate: '' });
   const objects = useLoad(() => ciiApi.objects(), []);
@@ -38,7 +40,7 @@ export function RiskForm({ session, classes, onSaved, onCancel }: Props) {
     event.preventDefault();
     void run(async () => {
       await riskApi.create({
-        organisationId, level, title: title.trim(), threatClass, ciiObjectId: ciiObjectId || null, asset: null, ...assessment,
+        organisationId, level, title: title.trim(), threatClass, ciiObjectId: ciiObjectId || null, sector, asset: null, ...assessment,
         treatment: plan.treatment, owner: plan.owner, reviewDate: plan.reviewDate || null,
       });
       onSaved();
@@ -76,6 +78,7 @@ export function RiskForm({ session, classes, onSaved, onCancel }: Props) {
           {(objects.data?.items ?? []).map((o) => <option key={o.id} value={o.id}>{o.name}</option>)}
         </select>
       </Field>
+      <SectorSelect label={t('risk.sector')} value={sector} onChange={setSector} />
       <AssessmentFields value={assessment} scales={scales} onChange={setAssessment} />
       <TreatmentFields value={plan} onChange={setPlan} />
       <FormActions busy={busy} onCancel={onCancel} />

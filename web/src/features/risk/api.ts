@@ -33,6 +33,7 @@ export type Risk = Json<ServerRisk>;
 /** The fields of a risk that can be changed after it is recorded. */
 export interface RiskPatch {
   title?: string;
+  sector?: string | null;
   description?: string;
   vulnerability?: string;
   controls?: string;
@@ -55,6 +56,8 @@ export interface RiskInput {
   title: string;
   threatClass: string;
   ciiObjectId: string | null;
+  /** The sector the risk is about, from the vocabulary (null: none named). */
+  sector: string | null;
   asset: string | null;
   vulnerability: string;
   controls: string;
