@@ -62,6 +62,9 @@ describe('the action plan in the browser', () => {
       textAz: 'Təhdidlərin təhlili başa çatıb; hesabat əlavə olunur.', textEn: 'The threat analysis is complete; the report is attached.',
     });
     expect(await plan.myReportStatus('8.1.1.1')).toBe(planAz.status.submitted);
+    // Still awaiting the decision, so the agency may correct it.
+    await plan.correctReport('8.1.1.1', 40);
+    await plan.waitForReportPercent('8.1.1.1', '40%');
   });
 
   it("lets the coordinator accept it, and priority 8.1's completion on the dashboard changes", async () => {
@@ -78,6 +81,9 @@ describe('the action plan in the browser', () => {
 
   it("shows the operator the coordinator's decision on the report", async () => {
     await operatorPage.reload();
-    expect(await new PlanPage(operatorPage).myReportStatus('8.1.1.1')).toBe(planAz.status.accepted);
+    const plan = new PlanPage(operatorPage);
+    expect(await plan.myReportStatus('8.1.1.1')).toBe(planAz.status.accepted);
+    // Decided: no longer open to correction.
+    await expect(operatorPage.getByRole('button', { name: planAz.report.editTitle.replace('{{id}}', '8.1.1.1') }).count()).resolves.toBe(0);
   });
 });

@@ -41,10 +41,29 @@ export class PlanPage {
     await this.page.getByRole('status').filter({ hasText: this.p.report.submitted.replace('{{id}}', report.measureId) }).waitFor();
   }
 
+  /** Corrects the percentage of a submitted report from "my agency's reports". */
+  async correctReport(measureId: string, percent: number): Promise<void> {
+    const title = this.p.report.editTitle.replace('{{id}}', measureId);
+    await this.myReport(measureId).getByRole('button', { name: title }).click();
+    const form = this.page.getByRole('form', { name: title });
+    await form.getByLabel(this.p.report.percent, { exact: true }).fill(String(percent));
+    await form.getByRole('button', { name: this.p.report.save }).click();
+    await this.page.getByRole('status').filter({ hasText: this.p.report.updated.replace('{{id}}', measureId) }).waitFor();
+    await form.waitFor({ state: 'detached' });
+  }
+
+  private myReport(measureId: string) {
+    return this.page.getByRole('table', { name: this.p.mine.reports }).getByRole('row').filter({ has: this.page.getByRole('rowheader', { name: measureId, exact: true }) });
+  }
+
   /** The status shown for a report on a measure in "my agency's reports". */
   async myReportStatus(measureId: string): Promise<string> {
-    const row = this.page.getByRole('table', { name: this.p.mine.reports }).getByRole('row').filter({ has: this.page.getByRole('rowheader', { name: measureId, exact: true }) });
-    return row.locator('.plan-status').innerText();
+    return this.myReport(measureId).locator('.plan-status').innerText();
+  }
+
+  /** Waits until a report on a measure in "my agency's reports" shows the percentage ("40%"). */
+  async waitForReportPercent(measureId: string, percent: string): Promise<void> {
+    await this.myReport(measureId).getByRole('cell', { name: percent, exact: true }).waitFor();
   }
 
   async accept(measureId: string, agency: string, comment: string): Promise<void> {

@@ -5,7 +5,7 @@ import { useSession } from '../../session/SessionProvider.tsx';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { useLoad } from '../../ui/hooks.ts';
 import { Panel } from '../../ui/Page.tsx';
-import { planApi, type Measure } from './api.ts';
+import { planApi, type Measure, type Report } from './api.ts';
 import { MeasureCard } from './MeasureCard.tsx';
 import { reportingOrganisations } from './permissions.ts';
 import { ReportForm } from './ReportForm.tsx';
@@ -17,6 +17,7 @@ export function MyMeasuresView() {
   const session = useSession();
   const { data, error, reload } = useLoad(() => Promise.all([planApi.mine(), planApi.reports({})]), []);
   const [reporting, setReporting] = useState<Measure | null>(null);
+  const [correcting, setCorrecting] = useState<Report | null>(null);
   const [notice, setNotice] = useState('');
   const mayReport = reportingOrganisations(session);
   if (!data) return <ErrorAlert error={error} />;
@@ -31,7 +32,7 @@ export function MyMeasuresView() {
       {reporting ? (
         <Panel title={t('plan.report.formTitle', { id: reporting.id })}>
           <ReportForm
-            measure={reporting}
+            measureId={reporting.id}
             organisationId={agencyOf(reporting)!}
             onCancel={() => setReporting(null)}
             onSubmitted={() => {
@@ -42,8 +43,24 @@ export function MyMeasuresView() {
           />
         </Panel>
       ) : null}
+      {correcting ? (
+        <Panel title={t('plan.report.editTitle', { id: correcting.measureId })}>
+          <ReportForm
+            key={correcting.id}
+            measureId={correcting.measureId}
+            organisationId={correcting.organisationId}
+            report={correcting}
+            onCancel={() => setCorrecting(null)}
+            onSubmitted={() => {
+              setNotice(t('plan.report.updated', { id: correcting.measureId }));
+              setCorrecting(null);
+              reload();
+            }}
+          />
+        </Panel>
+      ) : null}
       <Panel title={t('plan.mine.reports')}>
-        <ReportList reports={reports.items} />
+        <ReportList reports={reports.items} onEdit={setCorrecting} editable={mayReport} />
       </Panel>
       <Panel title={t('plan.mine.measures', { count: mine.items.length })}>
         {mine.items.map((m) => (

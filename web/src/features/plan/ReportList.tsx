@@ -1,11 +1,21 @@
-/** Reports as a table: measure, agency, stage, percentage, date, status, the coordinator's comment and evidence links. */
+/**
+ * Reports as a table: measure, agency, stage, percentage, date, status, the coordinator's comment
+ * and evidence links; with `onEdit`, a report still awaiting its decision can be opened to correct.
+ */
 import { useTranslation } from 'react-i18next';
 import { DataTable } from '../../ui/DataTable.tsx';
 import { localised } from '../../ui/format.ts';
 import type { Report } from './api.ts';
 import { StatusBadge } from './StatusBadge.tsx';
 
-export function ReportList({ reports }: { reports: Report[] }) {
+interface Props {
+  reports: Report[];
+  /** Called to correct a report; offered on the submitted reports of `editable` agencies. */
+  onEdit?: (report: Report) => void;
+  editable?: readonly string[];
+}
+
+export function ReportList({ reports, onEdit, editable = [] }: Props) {
   const { t } = useTranslation();
   if (reports.length === 0) return <p>{t('plan.reports.none')}</p>;
   return (
@@ -31,6 +41,14 @@ export function ReportList({ reports }: { reports: Report[] }) {
               </a>
             )),
         },
+        ...(onEdit
+          ? [{
+              header: '',
+              render: (r: Report) => (r.status === 'submitted' && editable.includes(r.organisationId)
+                ? <button type="button" className="small" onClick={() => onEdit(r)} aria-label={t('plan.report.editTitle', { id: r.measureId })}>{t('plan.report.edit')}</button>
+                : null),
+            }]
+          : []),
       ]}
     />
   );

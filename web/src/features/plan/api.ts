@@ -4,9 +4,9 @@ import type { Agency, Dashboard, Figures, PlanTree } from '../../../../src/modul
 import type { IndicatorStatus, ReportStatus, Stage } from '../../../../src/modules/plan/plan.tables.ts';
 import type { ExecutorView, HeadingView, MeasureView, PlanNode } from '../../../../src/modules/plan/plan.view.ts';
 import type { EvidenceInput } from '../../../../src/modules/plan/plan.evidence.ts';
-import type { Report, ReportInput } from '../../../../src/modules/plan/reports.service.ts';
+import type { Report, ReportInput, ReportPatch } from '../../../../src/modules/plan/reports.service.ts';
 
-export type { Agency, Dashboard, Figures, IndicatorStatus, PlanNode, PlanTree, Report, ReportInput, ReportStatus, Stage };
+export type { Agency, Dashboard, Figures, IndicatorStatus, PlanNode, PlanTree, Report, ReportInput, ReportPatch, ReportStatus, Stage };
 export type Executor = ExecutorView;
 export type Measure = MeasureView;
 export type Heading = HeadingView;
@@ -42,6 +42,7 @@ export const planApi = {
   dashboard: (period?: string) => api<Dashboard>('GET', `/plan/dashboard${query({ period })}`),
   reports: (filter: { status?: ReportStatus; measureId?: string }) => api<{ items: Report[] }>('GET', `/plan/reports${query(filter)}`),
   submit: (measureId: string, input: ReportInput) => api<Report>('POST', `/plan/measures/${measureId}/reports`, input),
+  update: (reportId: string, patch: ReportPatch) => api<Report>('PATCH', `/plan/reports/${reportId}`, patch),
   setResponsible: (measureId: string, organisationId: string, name: string | null, contact: string | null) =>
     api<Measure>('PUT', `/plan/measures/${measureId}/executors/${organisationId}/responsible`, { name, contact }),
   decide: (id: string, decision: 'accept' | 'return', comment: string) => api<Report>('POST', `/plan/reports/${id}/decision`, { decision, comment: comment || undefined }),
