@@ -7,9 +7,10 @@
  */
 import { randomUUID } from 'node:crypto';
 import {
-  AckPolicy, connect, DiscardPolicy, JSONCodec, nanos, RetentionPolicy, StorageType,
+  AckPolicy, connect, DiscardPolicy, nanos, RetentionPolicy, StorageType,
   type ConsumerMessages, type JetStreamClient, type JetStreamManager, type JsMsg, type KV, type NatsConnection,
 } from 'nats';
+import { decodeBatch, encodeBatch } from './codec.ts';
 import { PartitionLeases } from './leases.ts';
 import { consumerOf, partitionOf, streamOf, subjectOf } from './partition.ts';
 import { busFull, busUnavailable, eventKinds, type BatchHandler, type BusStats, type EventBus, type EventKind, type PipelineEvent } from './types.ts';
@@ -29,11 +30,12 @@ export interface JetStreamBusOptions {
   onError(error: unknown): void;
 }
 
-const codec = JSONCodec<{ events: PipelineEvent[] }>();
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
 
 function decode(m: JsMsg): PipelineEvent[] | null {
   try {
-    return codec.decode(m.data).events;
+    return decodeBatch(decoder.decode(m.data));
   } catch {
     return null;
   }
@@ -136,7 +138,7 @@ export class JetStreamBus implements EventBus {
     // Messages stay under the server's max_payload (1 MB by default): a batch too big is halved.
     const limit = Math.floor((this.nc.info?.max_payload ?? 1_048_576) * 0.9);
     const send = (subject: string, chunk: PipelineEvent[]): void => {
-      const data = codec.encode({ events: chunk });
+      const data = encoder.encode(encodeBatch(chunk));
       if (data.length > limit && chunk.length > 1) {
         const half = Math.ceil(chunk.length / 2);
         send(subject, chunk.slice(0, half));
@@ -264,7 +266,7 @@ export class JetStreamBus implements EventBus {
     const events = decoded.flatMap((d) => d.events);
     const processing = handler.process(events);
     for (const { m } of batch.filter((f) => f.events === null)) {
-      await handler.deadLetter([], `undecodable bus message on ${m.subject}`, new TextDecoder().decode(m.data.subarray(0, 4096)));
+      await handler.deadLetter([], `undecodable bus message on ${m.subject}`, decoder.decode(m.data.subarray(0, 4096)));
       m.ack();
     }
     try {

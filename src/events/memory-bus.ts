@@ -3,16 +3,20 @@
  * batch to a durable spool (one row per batch) before it is queued, so an event answered with
  * 2xx survives a crash; a full queue refuses work (429) instead of growing. The consumer
  * removes a spool row only after the handler has committed the batch's results, and on start
- * replays whatever the spool still holds.
+ * replays whatever the spool still holds. Batches wait as the spool's text (codec.ts), decoded
+ * only when handed to the consumer: a long queue of text costs the garbage collector little,
+ * one of parsed events a great deal.
  */
+import { decodeBatch, encodeBatch } from './codec.ts';
 import { busFull, busUnavailable, type BatchHandler, type BusStats, type EventBus, type PipelineEvent } from './types.ts';
 
 /** Where the embedded bus keeps accepted batches until they are processed. */
 export interface Spool {
-  save(events: PipelineEvent[]): Promise<number>;
+  /** Keeps a batch's text (codec.ts); returns its id. */
+  save(batch: string): Promise<number>;
   remove(ids: number[]): Promise<void>;
   /** Batches with id in (after, upTo], oldest first. */
-  pending(after: number, upTo: number, limit: number): Promise<{ id: number; events: PipelineEvent[] }[]>;
+  pending(after: number, upTo: number, limit: number): Promise<{ id: number; batch: string }[]>;
   maxId(): Promise<number>;
 }
 
@@ -30,7 +34,16 @@ export interface MemoryBusOptions {
 
 interface Item {
   spoolId: number;
-  events: PipelineEvent[];
+  batch: string;
+  /** Events in the batch, counted without decoding it. */
+  size: number;
+}
+
+function sizeOf(batch: string): number {
+  if (batch.startsWith('[') || batch.startsWith('{"events"')) return decodeBatch(batch).length; // written before the line format
+  let n = 1;
+  for (let i = batch.indexOf('\n'); i >= 0; i = batch.indexOf('\n', i + 1)) n++;
+  return n;
 }
 
 /** The in-process bus; see the file comment. */
@@ -53,15 +66,16 @@ export class MemoryBus implements EventBus {
     if (events.length === 0) return;
     if (this.held + events.length > this.options.capacity) throw busFull();
     this.held += events.length;
+    const batch = encodeBatch(events);
     let spoolId: number;
     try {
-      spoolId = await this.spool.save(events);
+      spoolId = await this.spool.save(batch);
     } catch (error) {
       this.held -= events.length;
       throw busUnavailable(error);
     }
     this.published += events.length;
-    this.queue.push({ spoolId, events });
+    this.queue.push({ spoolId, batch, size: events.length });
     this.wake?.();
   }
 
@@ -81,19 +95,20 @@ export class MemoryBus implements EventBus {
     if (rows.length === 0) this.recoverAfter = this.recoverUpTo;
     for (const row of rows) {
       this.recoverAfter = row.id;
-      this.held += row.events.length;
+      const size = sizeOf(row.batch);
+      this.held += size;
       // Replayed batches go first: they were accepted before anything queued since the start.
-      this.queue.unshift({ spoolId: row.id, events: row.events });
+      this.queue.unshift({ spoolId: row.id, batch: row.batch, size });
     }
   }
 
   private take(): Item[] {
     const items: Item[] = [];
     let n = 0;
-    while (this.queue.length > 0 && (items.length === 0 || n + this.queue[0].events.length <= this.options.maxBatch)) {
+    while (this.queue.length > 0 && (items.length === 0 || n + this.queue[0].size <= this.options.maxBatch)) {
       const item = this.queue.shift()!;
       items.push(item);
-      n += item.events.length;
+      n += item.size;
     }
     return items;
   }
@@ -130,12 +145,12 @@ export class MemoryBus implements EventBus {
 
   /** Delivers a batch and forgets its spool rows; what fails goes back to the front of the queue. */
   private async settle(items: Item[]): Promise<void> {
-    const events = items.flatMap((i) => i.events);
+    const size = items.reduce((n, i) => n + i.size, 0);
     try {
-      await this.deliver(events);
+      await this.deliver(await this.decode(items));
       await this.spool.remove(items.map((i) => i.spoolId));
-      this.held -= events.length;
-      this.acknowledged += events.length;
+      this.held -= size;
+      this.acknowledged += size;
     } catch (error) {
       if (!this.running) return;
       // Nothing is dropped: the batch is delivered again (the handler is idempotent), after a
@@ -144,6 +159,19 @@ export class MemoryBus implements EventBus {
       this.options.onError(error);
       await new Promise((r) => setTimeout(r, this.options.retryDelayMs * 10));
     }
+  }
+
+  /** The items' events; a spool row that cannot be decoded goes to the dead letters as it is. */
+  private async decode(items: Item[]): Promise<PipelineEvent[]> {
+    const events: PipelineEvent[] = [];
+    for (const item of items) {
+      try {
+        events.push(...decodeBatch(item.batch));
+      } catch (error) {
+        await this.handler!.deadLetter([], `undecodable spool row ${item.spoolId}: ${error instanceof Error ? error.message : String(error)}`, item.batch.slice(0, 4096));
+      }
+    }
+    return events;
   }
 
   /** Retries a failing batch, then dead-letters it: one bad batch never stops the stream. */

@@ -20,6 +20,11 @@ export interface PipelineEvent {
   /** Epoch milliseconds when Qalxan accepted it; also the partition key of the raw events table. */
   receivedAt: number;
   event: Record<string, unknown>;
+  /**
+   * `event` as JSON, made once at ingestion: the bus carries this text (codec.ts) and the raw
+   * events table stores it as it is, so no event is serialised twice.
+   */
+  eventJson: string;
 }
 
 /**

@@ -1,4 +1,4 @@
-/** Tables owned by the detect module (migrations 0400_detect, 0401_detect_pipeline). */
+/** Tables owned by the detect module (migrations 0400_detect, 0401_detect_pipeline, 0402_detect_event_text). */
 import type { ColumnType, Generated } from 'kysely';
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -66,7 +66,8 @@ export interface DetectDeadLetterTable {
 
 export interface DetectSpoolTable {
   id: Generated<number>;
-  events: Json<unknown[]>;
+  /** A batch as the bus encodes it (src/events/codec.ts). */
+  events: string;
   created_at: DefaultTimestamp;
 }
 

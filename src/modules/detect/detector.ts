@@ -61,7 +61,7 @@ export function createDetector(db: Db, options: DetectorOptions): BatchHandler {
           hits.push({
             alertId: alertKey(e.organisationId, m.kind, m.id, e.host, t, options.dedupWindowMs), organisationId: e.organisationId,
             ruleKind: m.kind, ruleId: m.id, ruleTitle: m.title, severity: m.severity, techniques: m.techniques, host: e.host,
-            eventId: e.id, receivedAt: e.receivedAt, eventTime: t, event: e.event,
+            eventId: e.id, receivedAt: e.receivedAt, eventTime: t, eventJson: e.eventJson,
           });
         }
       }
@@ -80,7 +80,7 @@ export function createDetector(db: Db, options: DetectorOptions): BatchHandler {
     },
     async deadLetter(events, reason, raw) {
       const rows = events.length
-        ? events.map((e) => ({ organisationId: e.organisationId, source: e.source, reason, raw: JSON.stringify(e.event).slice(0, 4096), rawBytes: JSON.stringify(e.event).length }))
+        ? events.map((e) => ({ organisationId: e.organisationId, source: e.source, reason, raw: e.eventJson.slice(0, 4096), rawBytes: e.eventJson.length }))
         : [{ organisationId: null, source: 'bus', reason, raw: raw ?? '', rawBytes: raw?.length ?? 0 }];
       await store.insertDeadLetters(db, rows);
       metrics.invalid.inc({ source: 'worker' }, rows.length);
