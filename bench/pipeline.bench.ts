@@ -3,9 +3,13 @@
  * every SigmaHQ Windows rule loaded: embedded bus, then JetStream with 1 and 2 worker processes;
  * p99 event-to-alert latency at half of each single-worker rate; peak memory of each process.
  * Needs a PostgreSQL server (worker processes share it) and nats-server. BENCH_PIPELINE_EVENTS
- * sets the number of events (default 100,000). The regression corpus has nine hosts, two of
+ * sets the number of events (default 100,000); BENCH_PIPELINE_MODES runs only some of the modes
+ * (`embedded,1,2`: embedded, JetStream with 1 and with 2 workers). The regression corpus has nine hosts, two of
  * them with nine events in ten; each event's host gets one of HOST_SPREAD suffixes so that the
  * load looks like a fleet rather than two machines (partitions are keyed by host).
+ * Besides events/s, the throughput runs report the CPU time each process spent per event (and
+ * all PostgreSQL and nats-server processes together): on a shared 2-core machine the rate moves
+ * with whatever else runs, the CPU cost much less.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
@@ -24,11 +28,55 @@ const N = Number(process.env.BENCH_PIPELINE_EVENTS ?? 100_000);
 const CHUNK = 2000;
 const HOST_SPREAD = 16;
 const LATENCY_SECONDS = 10;
+const MODES = (process.env.BENCH_PIPELINE_MODES ?? 'embedded,1,2').split(',');
 
 function vmHwmMb(pid: number | undefined): number {
   const status = pid ? fs.readFileSync(`/proc/${pid}/status`, 'utf8') : '';
   return Math.round(Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024);
 }
+
+/** CPU time (ms) a process has used, from /proc (clock ticks of 10 ms). */
+function cpuMs(pid: number | undefined): number {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(f[11]) + Number(f[12])) * 10;
+  } catch {
+    return 0; // gone meanwhile
+  }
+}
+
+/** CPU time (ms) of every process whose command name starts with `name`. */
+function cpuMsNamed(name: string): number {
+  let total = 0;
+  for (const p of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(p)) continue;
+    const comm = (() => {
+      try {
+        return fs.readFileSync(`/proc/${p}/comm`, 'utf8');
+      } catch {
+        return '';
+      }
+    })();
+    if (comm.startsWith(name)) total += cpuMs(Number(p));
+  }
+  return total;
+}
+
+type CpuProbe = Record<string, () => number>;
+
+/** Runs `f` and returns the CPU µs per event each probe spent meanwhile. */
+async function cpuPerEvent<T>(probes: CpuProbe, events: number, f: () => Promise<T>): Promise<{ value: T; cpu: string }> {
+  const before = Object.fromEntries(Object.entries(probes).map(([k, p]) => [k, p()]));
+  const value = await f();
+  const cpu = Object.entries(probes).map(([k, p]) => `${k} ${Math.round(((p() - before[k]) * 1000) / events)}`).join(', ');
+  return { value, cpu: `CPU per event (µs): ${cpu}` };
+}
+
+const sharedProbes: CpuProbe = {
+  postgres: () => cpuMsNamed('postgres'), 'nats-server': () => cpuMsNamed('nats-server'),
+  'bench client': () => { const u = process.cpuUsage(); return (u.user + u.system) / 1000; },
+};
 
 async function sql<T>(url: string, text: string): Promise<T[]> {
   const c = new pg.Client({ connectionString: url });
@@ -149,17 +197,17 @@ export async function run(): Promise<void> {
   const base = { QALXAN_DETECT_RULES_DIR: rules, QALXAN_DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'qalxan-pipe-')), QALXAN_WEB_DIST: '/nonexistent', QALXAN_BUS_CAPACITY: '200000' };
   process.stdout.write(`events: ${N} over ${9 * HOST_SPREAD} hosts, rules: SigmaHQ windows (${rules.split(path.delimiter).length} folders); load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}\n`);
   try {
-    {
+    if (MODES.includes('embedded')) {
       const { dbUrl, drop } = await prepare(pgServer.url);
       const server = await startBenchServer({ ...base, DATABASE_URL: dbUrl });
       const token = await tokenFor(dbUrl);
-      const rate = await throughput(server.url, dbUrl, token, chunks);
-      process.stdout.write(`embedded: ${Math.round(rate)} events/s end to end\n`);
+      const { value: rate, cpu } = await cpuPerEvent({ server: () => cpuMs(server.process.pid), ...sharedProbes }, N, () => throughput(server.url, dbUrl, token, chunks));
+      process.stdout.write(`embedded: ${Math.round(rate)} events/s end to end; ${cpu}\n`);
       process.stdout.write(`embedded: ${await latency(server.url, dbUrl, token, rate / 2)}; peak RSS ${vmHwmMb(server.process.pid)} MB\n`);
       await server.stop();
       await drop();
     }
-    for (const workers of [1, 2]) {
+    for (const workers of [1, 2].filter((w) => MODES.includes(String(w)))) {
       const { dbUrl, drop } = await prepare(pgServer.url);
       const prefix = `bench${Date.now().toString(36)}`;
       const env = { ...base, DATABASE_URL: dbUrl, NATS_URL: nats.url, QALXAN_NATS_PREFIX: prefix };
@@ -172,8 +220,9 @@ export async function run(): Promise<void> {
       }
       await settled(nats.url, prefix, workers);
       const token = await tokenFor(dbUrl);
-      const rate = await throughput(api.url, dbUrl, token, chunks);
-      process.stdout.write(`jetstream, ${workers} worker(s): ${Math.round(rate)} events/s end to end\n`);
+      const probes: CpuProbe = { api: () => cpuMs(api.process.pid), ...Object.fromEntries(procs.map((p, i) => [`worker ${i + 1}`, () => cpuMs(p.pid)])), ...sharedProbes };
+      const { value: rate, cpu } = await cpuPerEvent(probes, N, () => throughput(api.url, dbUrl, token, chunks));
+      process.stdout.write(`jetstream, ${workers} worker(s): ${Math.round(rate)} events/s end to end; ${cpu}\n`);
       if (workers === 1) process.stdout.write(`jetstream, 1 worker: ${await latency(api.url, dbUrl, token, rate / 2)}\n`);
       process.stdout.write(`jetstream, ${workers} worker(s): peak RSS api ${vmHwmMb(api.process.pid)} MB, workers ${procs.map((p) => vmHwmMb(p.pid)).join(' / ')} MB\n`);
       for (const p of procs) {
