@@ -85,6 +85,19 @@ describe('progress report files', () => {
     expect(book.getWorksheet('Qurumlar - Agencies')!.getRow(2).getCell(1).value).toBe('XRİTDX');
   });
 
+  it('shows a past period as it stood at its end: a report accepted since does not count there', async () => {
+    // 8.1.1.1 (2023–2024) has a report accepted today: in progress at 40 % now, untouched at the end of 2024.
+    const row = async (period: string) => {
+      const measures = (await workbook(`/api/plan/progress-report?format=xlsx${period}`)).getWorksheet('Tədbirlər - Measures')!;
+      return measures.getRows(2, 200)!.find((r) => r.getCell(1).value === '8.1.1.1')!;
+    };
+    const then = await row('&period=2024');
+    expect([then.getCell(9).value, then.getCell(10).value, then.getCell(14).value]).toEqual(['Başlanmayıb', 'Not started', 0]);
+    // The whole plan's report runs until 2027, so it stands as of today.
+    const now = await row('');
+    expect([now.getCell(9).value, now.getCell(10).value, now.getCell(14).value]).toEqual(['İcradadır', 'In progress', 40]);
+  });
+
   it('refuses an unknown format or period and an organisation that executes nothing', async () => {
     expect((await f.operator.request('GET', '/api/plan/progress-report?format=docx')).statusCode).toBe(400);
     expect((await f.operator.request('GET', '/api/plan/progress-report?format=pdf&period=2030')).statusCode).toBe(400);

@@ -1,7 +1,8 @@
 /**
  * The content of a progress report (national, or one agency's), for a chosen period, in both
- * languages; plan.pdf.ts and plan.xlsx.ts lay the same content out. Figures are as of the end of
- * the period, or today while it runs; indicator statuses are the current ones.
+ * languages; plan.pdf.ts and plan.xlsx.ts lay the same content out. Everything stands as at the
+ * end of the period, or today while it runs: only reports accepted by then count, for indicator
+ * statuses as for completion and overdue measures.
  */
 import type { Executor } from '../../db/database.ts';
 import { fail } from '../../lib/errors.ts';

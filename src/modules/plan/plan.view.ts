@@ -9,7 +9,8 @@
  */
 import type { Bilingual } from './plan.data.ts';
 import type { ExecutorRow, IndicatorRow, ItemRow } from './plan.store.ts';
-import { activeIn, deadlineOf, isOverdue, type DateRange, type Period } from './plan.schedule.ts';
+import { advance, notStarted, type Statuses } from './indicators.ts';
+import { activeIn, dayOf, deadlineOf, isOverdue, type DateRange, type Period } from './plan.schedule.ts';
 import { stages, type IndicatorStatus, type Stage } from './plan.tables.ts';
 import type { AcceptedFact } from './reports.store.ts';
 
@@ -91,16 +92,24 @@ function overallStatus(statuses: Record<Stage, IndicatorStatus>): IndicatorStatu
   return stages.every((s) => statuses[s] === 'not_started') ? 'not_started' : 'in_progress';
 }
 
-/** Every measure of the plan, as of a day. */
-export function buildMeasures(rows: PlanRows, asOf: string): MeasureView[] {
+/**
+ * A measure's indicator statuses on a day: today's are stored; an earlier day's are replayed from
+ * the reports accepted by then (stored statuses move only by that same rule, indicators.ts).
+ */
+function statusesOf(stored: readonly IndicatorRow[], facts: readonly AcceptedFact[], asOf: string, today: string): Statuses {
+  if (asOf >= today) return { ...notStarted(), ...Object.fromEntries(stored.map((i) => [i.stage, i.status])) };
+  return facts.reduce((statuses, f) => advance(statuses, f.stage, f.stage_status), notStarted());
+}
+
+/** Every measure of the plan as it stood at the end of a day: only reports accepted by then count. */
+export function buildMeasures(rows: PlanRows, asOf: string, today = dayOf(new Date())): MeasureView[] {
   const executorsOf = groupBy(rows.executors, (e) => e.item_id);
   const indicatorsOf = groupBy(rows.indicators, (i) => i.item_id);
-  const factsOf = groupBy(rows.facts, (f) => f.item_id);
+  const factsOf = groupBy(rows.facts.filter((f) => dayOf(new Date(f.decided_at)) <= asOf), (f) => f.item_id);
   return rows.items.filter((i) => i.kind === 'measure').map((item) => {
     const period: Period = item.ongoing ? { ongoing: true } : { from: item.period_from!, to: item.period_to! };
-    const stored = new Map((indicatorsOf.get(item.id) ?? []).map((i) => [i.stage, i.status]));
-    const statuses = Object.fromEntries(stages.map((s) => [s, stored.get(s) ?? 'not_started'])) as Record<Stage, IndicatorStatus>;
     const facts = factsOf.get(item.id) ?? [];
+    const statuses = statusesOf(indicatorsOf.get(item.id) ?? [], facts, asOf, today);
     const executors = executorsOf.get(item.id) ?? [];
     const status = overallStatus(statuses);
     return {

@@ -10,6 +10,7 @@ import * as audit from '../audit/audit.service.ts';
 import { auditActor } from '../identity/actor.ts';
 import type { Actor } from '../identity/identity.policy.ts';
 import type { Bilingual } from './plan.data.ts';
+import { advance, notStarted } from './indicators.ts';
 import { decodeEvidence, type EvidenceInput } from './plan.evidence.ts';
 import { assertCoordinator, assertMayEditReport, reportingOrganisation, reportScope } from './plan.policy.ts';
 import { halfYearOf } from './plan.schedule.ts';
@@ -136,17 +137,13 @@ export async function decide(tx: Executor, actor: Actor, id: string, decision: D
   return after;
 }
 
-/** An accepted "achieved" marks its stage and the ones before it achieved; "in progress" starts its stage. Never moves back. */
+/** Moves the stored indicator statuses as an accepted report says (indicators.ts); returns the moves. */
 async function moveIndicators(tx: Executor, report: Report): Promise<{ stage: Stage; from: string; to: string }[]> {
-  const current = new Map((await planStore.listIndicators(tx, report.measureId)).map((i) => [i.stage, i.status]));
-  const moved: { stage: Stage; from: string; to: string }[] = [];
-  for (const stage of stages.slice(0, stages.indexOf(report.stage) + 1)) {
-    const from = current.get(stage) ?? 'not_started';
-    const to = report.stageStatus === 'achieved' ? 'achieved' : stage === report.stage && from === 'not_started' ? 'in_progress' : from;
-    if (to === from) continue;
-    await planStore.setIndicator(tx, report.measureId, stage, to);
-    moved.push({ stage, from, to });
-  }
+  const current = notStarted();
+  for (const i of await planStore.listIndicators(tx, report.measureId)) current[i.stage] = i.status;
+  const next = advance(current, report.stage, report.stageStatus);
+  const moved = stages.filter((stage) => next[stage] !== current[stage]).map((stage) => ({ stage, from: current[stage], to: next[stage] }));
+  for (const m of moved) await planStore.setIndicator(tx, report.measureId, m.stage, m.to);
   return moved;
 }
 

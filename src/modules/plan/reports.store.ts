@@ -6,7 +6,7 @@
 import type { Insertable, Selectable } from 'kysely';
 import type { Executor } from '../../db/database.ts';
 import { scopeCondition, type OrgScope } from '../../lib/scope.ts';
-import type { PlanEvidenceTable, PlanReportTable, ReportStatus, Stage } from './plan.tables.ts';
+import type { IndicatorStatus, PlanEvidenceTable, PlanReportTable, ReportStatus, Stage } from './plan.tables.ts';
 
 export type ReportRow = Selectable<PlanReportTable>;
 export type EvidenceMeta = Omit<Selectable<PlanEvidenceTable>, 'content'>;
@@ -22,6 +22,8 @@ export interface ReportFilter {
 export interface AcceptedFact {
   item_id: string;
   organisation_id: string;
+  stage: Stage;
+  stage_status: Exclude<IndicatorStatus, 'not_started'>;
   percent: number;
   report_date: string;
   decided_at: Date;
@@ -61,7 +63,7 @@ export async function decide(db: Executor, id: string, status: 'accepted' | 'ret
 }
 
 export async function acceptedFacts(db: Executor, scope: OrgScope): Promise<AcceptedFact[]> {
-  return db.selectFrom('plan_reports').select(['item_id', 'organisation_id', 'percent', 'decided_at', 'report_date'])
+  return db.selectFrom('plan_reports').select(['item_id', 'organisation_id', 'stage', 'stage_status', 'percent', 'decided_at', 'report_date'])
     .where('status', '=', 'accepted').where(scopeCondition(scope, 'organisation_id'))
     .orderBy('decided_at').execute() as Promise<AcceptedFact[]>;
 }
