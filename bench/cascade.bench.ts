@@ -7,7 +7,7 @@ import { buildGraph, cascade, rankReach, type CascadeEdge, type CascadeNode } fr
 
 const OBJECTS = Number(process.env.BENCH_CII_OBJECTS ?? 10_000);
 const DEPENDENCIES = Number(process.env.BENCH_CII_DEPENDENCIES ?? 50_000);
-const sectors = ['energy', 'telecom', 'banking', 'government', 'transport', 'water', 'health', 'oil-gas', 'broadcast', 'cloud', 'education', 'industry'];
+const sectors = ['energy', 'telecom', 'banking', 'government', 'transport', 'water', 'health', 'finance', 'emergency', 'media', 'education', 'industry'];
 const strengths: CascadeEdge['strength'][] = ['low', 'medium', 'high'];
 
 /** A deterministic pseudo-random sequence, so every run measures the same graph. */
