@@ -144,6 +144,32 @@ export interface AlertHitRow {
   eventJson: string;
 }
 
+interface AlertTally {
+  hit: AlertHitRow;
+  count: number;
+  first: number;
+  last: number;
+}
+
+/**
+ * Creates alerts or adds to their counts, in the order given. The columns travel as one JSON
+ * document and the samples as newline-joined event texts, zipped by the server (as raw events
+ * are, insertEvents): a sample is sent as it is, and only a new alert keeps it.
+ */
+async function upsertAlerts(tx: Executor, part: AlertTally[]): Promise<void> {
+  const columns = JSON.stringify(part.map(({ hit: h, count, first, last }) => ({
+    id: h.alertId, o: h.organisationId, k: h.ruleKind, r: h.ruleId, t: h.ruleTitle, s: h.severity, q: h.techniques, h: h.host,
+    f: new Date(first).toISOString(), l: new Date(last).toISOString(), n: count, e: h.eventId,
+  })));
+  await sql`
+    insert into detect_alerts (id, organisation_id, rule_kind, rule_id, rule_title, severity, techniques, host, first_seen, last_seen, count, sample_event_id, sample_event)
+    select id, o, k, r, t, s, q, h, f, l, n, e, sample::json
+    from rows from (json_to_recordset(${columns}::json) as (id text, o uuid, k text, r text, t text, s text, q jsonb, h text, f timestamptz, l timestamptz, n integer, e uuid),
+      string_to_table(${part.map(({ hit }) => hit.eventJson).join('\n')}, E'\n')) as x(id, o, k, r, t, s, q, h, f, l, n, e, sample)
+    on conflict (id) do update set count = detect_alerts.count + excluded.count,
+      first_seen = least(detect_alerts.first_seen, excluded.first_seen), last_seen = greatest(detect_alerts.last_seen, excluded.last_seen)`.execute(tx);
+}
+
 /**
  * Records alert hits idempotently: a hit counts only if its (alert, event) pair is new, so
  * a redelivered event neither adds an alert nor raises a count.
@@ -158,7 +184,7 @@ export async function recordHits(tx: Executor, hits: AlertHitRow[]): Promise<num
       on conflict do nothing returning alert_id, event_id`.execute(tx);
     for (const r of rows) fresh.add(`${r.alert_id}/${r.event_id}`);
   }
-  const byAlert = new Map<string, { hit: AlertHitRow; count: number; first: number; last: number }>();
+  const byAlert = new Map<string, AlertTally>();
   for (const h of hits) {
     if (!fresh.has(`${h.alertId}/${h.eventId}`)) continue;
     fresh.delete(`${h.alertId}/${h.eventId}`);
@@ -172,17 +198,7 @@ export async function recordHits(tx: Executor, hits: AlertHitRow[]): Promise<num
   }
   // In key order, so concurrent batches lock alert rows in one order and cannot deadlock.
   const ordered = [...byAlert.values()].sort((x, y) => (x.hit.alertId < y.hit.alertId ? -1 : 1));
-  for (const part of chunks(ordered, 500)) {
-    await tx.insertInto('detect_alerts').values(part.map(({ hit: h, count, first, last }) => ({
-      id: h.alertId, organisation_id: h.organisationId, rule_kind: h.ruleKind, rule_id: h.ruleId, rule_title: h.ruleTitle,
-      severity: h.severity, techniques: JSON.stringify(h.techniques), host: h.host, first_seen: new Date(first), last_seen: new Date(last),
-      count, sample_event_id: h.eventId, sample_event: h.eventJson,
-    }))).onConflict((oc) => oc.column('id').doUpdateSet({
-      count: sql`detect_alerts.count + excluded.count`,
-      first_seen: sql`least(detect_alerts.first_seen, excluded.first_seen)`,
-      last_seen: sql`greatest(detect_alerts.last_seen, excluded.last_seen)`,
-    })).execute();
-  }
+  for (const part of chunks(ordered, 1000)) await upsertAlerts(tx, part);
   return byAlert.size;
 }
 
