@@ -138,7 +138,9 @@ export class GroupIndex {
         if (e.fid === KEYWORDS) keywordEntries.push([e, s]);
         let sc = e.fid === KEYWORDS ? this.keywords : byField.get(e.fid);
         if (!sc) {
-          sc = new FieldScanner(memory);
+          // The keyword pass scans values of many fields, repeated and unique mixed, so how
+          // often its values repeat says nothing of any one of them: it scans without memory.
+          sc = new FieldScanner(e.fid === KEYWORDS ? null : memory);
           if (e.fid === KEYWORDS) this.keywords = sc;
           else byField.set(e.fid, sc);
         }

@@ -120,6 +120,8 @@ export type LitKind = 'eq' | 'prefix' | 'suffix' | 'contains';
 export class FieldScanner {
   private pending = new Map<string, { kind: LitKind; lit: string; slots: number[] }>();
   private ac: Automaton | null = null;
+  /** The shortest literal: a shorter value holds none (see `scan`). */
+  private shortest = 0;
   private readonly memory: ValueMemory | null;
 
   constructor(shared: ScanMemory | null = null) {
@@ -144,6 +146,7 @@ export class FieldScanner {
       slots: p.slots,
     }));
     this.ac = new Automaton(pats);
+    this.shortest = Math.min(...pats.map((p) => p.lit.length));
     this.pending.clear();
   }
 
@@ -154,6 +157,8 @@ export class FieldScanner {
    */
   scan(s: string, sink: SlotSink, folded = true): boolean {
     const n = s.length;
+    // Too short for any literal, even lower-cased (which at most doubles the length: U+0130).
+    if ((folded ? n : 2 * n) < this.shortest) return true;
     const known = this.memory === null || n < SHORTEST_REMEMBERED || n > LONGEST_REMEMBERED ? undefined : this.memory.lookup(s);
     // An incomplete entry (non-ASCII, unfolded) does not answer a folded scan of the same text.
     if (known && (known.complete || !folded)) {
