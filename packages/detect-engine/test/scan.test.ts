@@ -14,7 +14,7 @@ function naive(pats: Pattern[], s: string): number[] {
   return [...out].sort((a, b) => a - b);
 }
 
-function found(ac: Automaton, s: string): number[] {
+function found(ac: Pick<Automaton, 'scan'>, s: string): number[] {
   const out = new Set<number>();
   const sink = { mark: (xs: number[]) => xs.forEach((x) => out.add(x)) };
   if (!ac.scan(s, sink, false)) ac.scan(s.toLowerCase(), sink, true);
@@ -33,11 +33,26 @@ describe('literal automaton', () => {
         return { lit: word(1 + rnd(4)).toLowerCase(), atStart: kind === 1 || kind === 3, atEnd: kind === 2 || kind === 3, slots: [i] };
       });
       const ac = new Automaton(pats);
+      // The field scanner too: it skips values shorter than its shortest literal.
+      const sc = new FieldScanner();
+      for (const p of pats) for (const slot of p.slots) sc.add(p.atStart && p.atEnd ? 'eq' : p.atStart ? 'prefix' : p.atEnd ? 'suffix' : 'contains', p.lit, slot);
+      sc.build();
       for (let k = 0; k < 200; k++) {
         const s = word(rnd(12));
         expect(found(ac, s), JSON.stringify({ s, pats })).toEqual(naive(pats, s));
+        expect(found(sc, s), JSON.stringify({ s, pats })).toEqual(naive(pats, s));
       }
     }
+  });
+});
+
+describe('field scanner', () => {
+  it('finds a literal that only the lower-cased value is long enough to hold (İ lower-cases to two characters)', () => {
+    const sc = new FieldScanner();
+    sc.add('eq', 'İ'.toLowerCase(), 1);
+    sc.build();
+    expect(found(sc, 'İ')).toEqual([1]);
+    expect(found(sc, 'I')).toEqual([]);
   });
 });
 
