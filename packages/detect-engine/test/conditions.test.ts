@@ -72,6 +72,12 @@ describe('keyword searches', () => {
     expect(matches(d, { Cmd: { inner: 'mimikatz' } })).toBe(true);
     expect(matches(d, { Cmd: 'bar', Other: 'x' })).toBe(false);
   });
+  it('find keywords in the text of numbers and booleans', () => {
+    const d = `  keywords:\n    - '1e+21'\n    - 'rue'\n  condition: keywords\n`;
+    expect(matches(d, { size: 1e21 })).toBe(true);
+    expect(matches(d, { enabled: true })).toBe(true);
+    expect(matches(d, { enabled: false, size: 1e20 })).toBe(false);
+  });
   it('|all on keywords requires every word', () => {
     const d = `  keywords:\n    '|all':\n      - 'alpha'\n      - 'beta'\n  condition: keywords\n`;
     expect(matches(d, { a: 'alpha', b: 'beta' })).toBe(true);

@@ -93,7 +93,7 @@ export class MatchState implements SlotSink {
 function scanTexts(x: unknown, sc: FieldScanner, st: SlotSink): void {
   if (typeof x === 'string') {
     if (!sc.scan(x, st, false)) sc.scan(x.toLowerCase(), st, true);
-  } else if (typeof x === 'number' || typeof x === 'boolean') sc.scan(String(x), st, true);
+  } else if (typeof x === 'number' ? sc.numbersMayMatch : typeof x === 'boolean' && sc.booleansMayMatch) sc.scan(String(x), st, true);
   else if (Array.isArray(x)) for (let i = 0; i < x.length; i++) scanTexts(x[i], sc, st);
   else if (x !== null && typeof x === 'object') for (const k in x) if (Object.hasOwn(x, k)) scanTexts((x as Record<string, unknown>)[k], sc, st);
 }

@@ -122,6 +122,9 @@ export class FieldScanner {
   private ac: Automaton | null = null;
   /** The shortest literal: a shorter value holds none (see `scan`). */
   private shortest = 0;
+  /** Whether some literal could occur in the text of a number ("-1.5e+21", "Infinity", "NaN") or a boolean. */
+  numbersMayMatch = true;
+  booleansMayMatch = true;
   private readonly memory: ValueMemory | null;
 
   constructor(shared: ScanMemory | null = null) {
@@ -147,6 +150,8 @@ export class FieldScanner {
     }));
     this.ac = new Automaton(pats);
     this.shortest = Math.min(...pats.map((p) => p.lit.length));
+    this.numbersMayMatch = pats.some((p) => /^[0-9.+\-einfatyn]*$/u.test(p.lit));
+    this.booleansMayMatch = pats.some((p) => /^[truefals]*$/u.test(p.lit));
     this.pending.clear();
   }
 
