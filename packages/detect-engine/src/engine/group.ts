@@ -62,24 +62,24 @@ export class MatchState implements SlotSink {
   }
 
   mark(slots: number[]): void {
-    const hits = this.hits;
-    const gen = this.gen;
+    // Everything in locals: typed-array stores would otherwise make V8 reload each field per step.
+    const { hits, gen, clauseGen, clauseVariant, countGen, count, clausesOf, cand } = this;
+    const { start, clauses } = this.trig;
     for (let i = 0; i < slots.length; i++) {
       const s = slots[i];
       if (hits[s] === gen) continue;
       hits[s] = gen;
-      const { start, clauses } = this.trig;
       if (s + 1 >= start.length) continue;
       for (let j = start[s], end = start[s + 1]; j < end; j++) {
         const c = clauses[j];
-        if (this.clauseGen[c] === gen) continue;
-        this.clauseGen[c] = gen;
-        const v = this.clauseVariant[c];
-        if (this.countGen[v] !== gen) {
-          this.countGen[v] = gen;
-          this.count[v] = 0;
+        if (clauseGen[c] === gen) continue;
+        clauseGen[c] = gen;
+        const v = clauseVariant[c];
+        if (countGen[v] !== gen) {
+          countGen[v] = gen;
+          count[v] = 0;
         }
-        if (++this.count[v] === this.clausesOf[v]) this.cand.push(v);
+        if (++count[v] === clausesOf[v]) cand.push(v);
       }
     }
   }
