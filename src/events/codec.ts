@@ -2,12 +2,12 @@
  * How a batch of events travels on the bus (a JetStream message) and rests in the embedded bus's
  * spool: one line per event, its envelope as JSON, a tab, then the event's own JSON text
  * (`eventJson`, serialised once at ingestion). JSON.stringify never writes a raw tab or newline,
- * so lines and their two halves split without parsing, and a worker gets each event's text to
- * store as it is instead of serialising the parsed event again.
+ * so lines and their two halves split without parsing the event: the worker parses it only to
+ * match it, and stores the text as it is.
  */
 import type { PipelineEvent } from './types.ts';
 
-type Envelope = Omit<PipelineEvent, 'event' | 'eventJson'>;
+type Envelope = Omit<PipelineEvent, 'eventJson'>;
 
 function envelopeLine(e: PipelineEvent): string {
   const envelope: Envelope = { id: e.id, organisationId: e.organisationId, host: e.host, kind: e.kind, source: e.source, receivedAt: e.receivedAt };
@@ -19,21 +19,15 @@ export function encodeBatch(events: readonly PipelineEvent[]): string {
   return events.map(envelopeLine).join('\n');
 }
 
-function object(text: string): Record<string, unknown> {
-  const value: unknown = JSON.parse(text);
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) throw new Error('an event must be a JSON object');
-  return value as Record<string, unknown>;
-}
-
-function eventOf(envelope: Envelope, eventJson: string, event = object(eventJson)): PipelineEvent {
+function eventOf(envelope: Envelope, eventJson: string): PipelineEvent {
   if (typeof envelope.id !== 'string' || typeof envelope.organisationId !== 'string' || typeof envelope.receivedAt !== 'number') throw new Error('an event envelope lacks its id, organisation or time');
-  return { id: envelope.id, organisationId: envelope.organisationId, host: envelope.host, kind: envelope.kind, source: envelope.source, receivedAt: envelope.receivedAt, event, eventJson };
+  return { id: envelope.id, organisationId: envelope.organisationId, host: envelope.host, kind: envelope.kind, source: envelope.source, receivedAt: envelope.receivedAt, eventJson };
 }
 
 function decodeLine(line: string): PipelineEvent {
   const tab = line.indexOf('\t');
   if (tab < 0) throw new Error('an event line has no envelope');
-  return eventOf(object(line.slice(0, tab)) as unknown as Envelope, line.slice(tab + 1));
+  return eventOf(JSON.parse(line.slice(0, tab)) as Envelope, line.slice(tab + 1));
 }
 
 /**
@@ -41,10 +35,11 @@ function decodeLine(line: string): PipelineEvent {
  * (JetStream messages), still read so that nothing accepted before an upgrade is lost.
  */
 function decodeLegacy(text: string): PipelineEvent[] {
-  const value = JSON.parse(text) as PipelineEvent[] | { events: PipelineEvent[] };
+  type Legacy = Envelope & { event: unknown };
+  const value = JSON.parse(text) as Legacy[] | { events: Legacy[] };
   const events = Array.isArray(value) ? value : value.events;
   if (!Array.isArray(events)) throw new Error('not a batch of events');
-  return events.map((e) => eventOf(e, JSON.stringify(e.event), e.event));
+  return events.map((e) => eventOf(e, JSON.stringify(e.event)));
 }
 
 /** The events of a batch's text; throws when it is not one. */

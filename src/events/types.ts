@@ -19,10 +19,11 @@ export interface PipelineEvent {
   source: string;
   /** Epoch milliseconds when Qalxan accepted it; also the partition key of the raw events table. */
   receivedAt: number;
-  event: Record<string, unknown>;
   /**
-   * `event` as JSON, made once at ingestion: the bus carries this text (codec.ts) and the raw
-   * events table stores it as it is, so no event is serialised twice.
+   * The normalised event as JSON, made once at ingestion: the bus carries this text (codec.ts),
+   * the worker parses it just to match it, and the raw events table stores it as it is. So no
+   * event is serialised twice, and a parsed event lives only while it is matched (parsed events
+   * held across a batch's commit were a large part of the worker's garbage collection).
    */
   eventJson: string;
 }

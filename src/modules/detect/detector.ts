@@ -36,6 +36,47 @@ export function alertKey(organisationId: string, ruleKind: string, ruleId: strin
   return createHash('sha256').update(`${organisationId}|${ruleKind}|${ruleId}|${host}|${bucket}`).digest('hex').slice(0, 32);
 }
 
+/** The event parsed from its text, or null when the text is not a JSON object. */
+function parseEvent(e: PipelineEvent): Record<string, unknown> | null {
+  try {
+    const value: unknown = JSON.parse(e.eventJson);
+    return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
+  } catch {
+    return null;
+  }
+}
+
+interface MatchedBatch extends Matched {
+  /** Events whose text could not be read, for the dead letters. */
+  unreadable: PipelineEvent[];
+}
+
+/**
+ * Matches each event, parsed here and dropped once matched: nothing of it but the hits outlives
+ * the loop, so the garbage collector finds it still young.
+ */
+function matchBatch(events: PipelineEvent[], ruleset: Ruleset, dedupWindowMs: number): MatchedBatch {
+  const out: MatchedBatch = { rows: [], hits: [], unreadable: [] };
+  for (const e of events) {
+    const event = parseEvent(e);
+    if (event === null) {
+      out.unreadable.push(e);
+      continue;
+    }
+    const time = eventTime(event, e.receivedAt);
+    const t = Number.isFinite(time) ? time : e.receivedAt;
+    out.rows.push({ event: e, eventTime: t });
+    for (const m of ruleset.match(e.organisationId, event, t)) {
+      out.hits.push({
+        alertId: alertKey(e.organisationId, m.kind, m.id, e.host, t, dedupWindowMs), organisationId: e.organisationId,
+        ruleKind: m.kind, ruleId: m.id, ruleTitle: m.title, severity: m.severity, techniques: m.techniques, host: e.host,
+        eventId: e.id, receivedAt: e.receivedAt, eventTime: t, eventJson: e.eventJson,
+      });
+    }
+  }
+  return out;
+}
+
 /** Builds the handler the bus calls; see the file comment. */
 export function createDetector(db: Db, options: DetectorOptions): BatchHandler {
   const partitionsReady = new Set<number>();
@@ -48,23 +89,10 @@ export function createDetector(db: Db, options: DetectorOptions): BatchHandler {
       if (hits.length) await store.recordHits(tx, hits);
     }),
   });
-  return {
+  const handler: BatchHandler = {
     async process(events: PipelineEvent[]) {
-      const ruleset = options.ruleset();
-      const rows: store.EventRow[] = [];
-      const hits: store.AlertHitRow[] = [];
-      for (const e of events) {
-        const time = eventTime(e.event, e.receivedAt);
-        const t = Number.isFinite(time) ? time : e.receivedAt;
-        rows.push({ event: e, eventTime: t });
-        for (const m of ruleset.match(e, t)) {
-          hits.push({
-            alertId: alertKey(e.organisationId, m.kind, m.id, e.host, t, options.dedupWindowMs), organisationId: e.organisationId,
-            ruleKind: m.kind, ruleId: m.id, ruleTitle: m.title, severity: m.severity, techniques: m.techniques, host: e.host,
-            eventId: e.id, receivedAt: e.receivedAt, eventTime: t, eventJson: e.eventJson,
-          });
-        }
-      }
+      const { rows, hits, unreadable } = matchBatch(events, options.ruleset(), options.dedupWindowMs);
+      if (unreadable.length) await handler.deadLetter(unreadable, 'the event is not a JSON object');
       const days = [...new Set(events.map((e) => store.dayOf(e.receivedAt)))].filter((d) => !partitionsReady.has(d));
       if (days.length) {
         await store.ensurePartitions(db, days);
@@ -72,7 +100,7 @@ export function createDetector(db: Db, options: DetectorOptions): BatchHandler {
       }
       await group.commit({ rows, hits });
       const now = Date.now();
-      metrics.processed.inc(events.length);
+      metrics.processed.inc(rows.length);
       for (const h of hits) {
         metrics.alerts.inc({ severity: h.severity });
         metrics.latency.observe((now - h.receivedAt) / 1000);
@@ -86,4 +114,5 @@ export function createDetector(db: Db, options: DetectorOptions): BatchHandler {
       metrics.invalid.inc({ source: 'worker' }, rows.length);
     },
   };
+  return handler;
 }

@@ -143,7 +143,7 @@ export async function startPipeline({ db, config, logger, ingest, work }: Pipeli
       const receivedAt = Date.now();
       const events: PipelineEvent[] = parsed.records.map(({ record, original }) => {
         const n = normalise(record, receivedAt, original);
-        return { id: randomUUID(), organisationId, host: n.host, kind: n.kind, source, receivedAt, event: n.event, eventJson: JSON.stringify(n.event) };
+        return { id: randomUUID(), organisationId, host: n.host, kind: n.kind, source, receivedAt, eventJson: JSON.stringify(n.event) };
       });
       try {
         await bus.publish(events);

@@ -9,7 +9,6 @@ import {
   type AnyRule, type CorrelationRule, type DetectionRule, type IndicatorHit, type Tlp,
 } from '@qalxan/detect-engine';
 import type { Executor } from '../../db/database.ts';
-import type { PipelineEvent } from '../../events/types.ts';
 import * as content from './content.store.ts';
 
 /** One thing that fired on an event, whatever kind of content it came from. */
@@ -100,16 +99,16 @@ export class Ruleset {
     return c;
   }
 
-  /** Everything that fires on one event of its organisation. */
-  match(e: PipelineEvent, timeMs: number): Match[] {
-    const own = this.perOrg.get(e.organisationId);
+  /** Everything that fires on one event of an organisation. */
+  match(organisationId: string, event: Record<string, unknown>, timeMs: number): Match[] {
+    const own = this.perOrg.get(organisationId);
     const out: Match[] = [];
     const fired: DetectionRule[] = [];
     for (const scope of own ? [this.national, own] : [this.national]) {
-      if (scope.engine) fired.push(...scope.engine.match(e.event));
+      if (scope.engine) fired.push(...scope.engine.match(event));
       if (scope.indicators && scope.indicators.size > 0) {
         const seen = new Set<string>();
-        for (const hit of scope.indicators.lookupEvent(e.event, timeMs)) {
+        for (const hit of scope.indicators.lookupEvent(event, timeMs)) {
           const key = `${hit.type}:${hit.indicator}`;
           if (seen.has(key)) continue;
           seen.add(key);
@@ -119,8 +118,8 @@ export class Ruleset {
     }
     for (const r of fired) out.push({ kind: 'sigma', id: r.id, title: r.title, severity: severityOf(r.level), techniques: r.techniques });
     if (fired.length) {
-      const corr = this.correlationFor(e.organisationId, [this.national.engine, own?.engine ?? null]);
-      for (const c of corr?.observe(e.event, fired, timeMs) ?? []) {
+      const corr = this.correlationFor(organisationId, [this.national.engine, own?.engine ?? null]);
+      for (const c of corr?.observe(event, fired, timeMs) ?? []) {
         out.push({ kind: 'correlation', id: c.rule.id, title: c.rule.title, severity: severityOf(c.rule.level), techniques: c.rule.techniques });
       }
     }

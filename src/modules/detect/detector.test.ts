@@ -1,9 +1,15 @@
-/** Alert hits as the worker records them: deduplicated, counted once per event, samples kept. */
+/**
+ * The worker's writes: alert hits deduplicated, counted once per event, their samples kept; an
+ * event whose text cannot be read set aside alone.
+ */
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { PipelineEvent } from '../../events/types.ts';
 import { createTestDatabase, type TestDatabase } from '../../testing/database.ts';
+import { createDetector } from './detector.ts';
 import * as store from './detect.store.ts';
+import { Ruleset } from './ruleset.ts';
 
 let t: TestDatabase;
 let org: string;
@@ -36,4 +42,15 @@ it('creates an alert with its first sample, then adds later hits and widens its 
     { id: 'a', count: 1, first_seen: new Date(at).toISOString(), last_seen: new Date(at).toISOString(), sample_event: { n: 2, text: 'tab\there' }, techniques: ['T1059.001'] },
     { id: 'b', count: 4, first_seen: new Date(at - 1000).toISOString(), last_seen: new Date(at + 9000).toISOString(), sample_event: { n: 1 }, techniques: ['T1059.001'] },
   ]);
+});
+
+it('stores the readable events of a batch and dead-letters the one whose text is not a JSON object', async () => {
+  const ruleset = await Ruleset.load(t.db, []);
+  const detector = createDetector(t.db, { dedupWindowMs: 60_000, ruleset: () => ruleset });
+  const event = (eventJson: string): PipelineEvent => ({ id: randomUUID(), organisationId: org, host: 'h', kind: 'generic', source: 'test', receivedAt: Date.now(), eventJson });
+  await detector.process([event('{"a":1}'), event('[1,2]'), event('{"b":2}')]);
+  const { rows } = await sql<{ event: unknown }>`select event from detect_events order by event::text`.execute(t.db);
+  expect(rows).toEqual([{ event: { a: 1 } }, { event: { b: 2 } }]);
+  const dead = await t.db.selectFrom('detect_dead_letters').select(['reason', 'raw']).execute();
+  expect(dead).toEqual([{ reason: 'the event is not a JSON object', raw: '[1,2]' }]);
 });
