@@ -42,7 +42,10 @@ export async function startServer(config: Config, print: (line: string) => void 
   // Loaded here, not at the top, so CLI commands that only need the database start fast.
   const { buildApp } = await import('./http/app.ts');
   const app = await buildApp({ config, db, logger });
-  const address = await app.listen({ host: config.host, port: config.port });
+  const address = await closedIfFails(() => app.listen({ host: config.host, port: config.port }), async () => {
+    await app.close();
+    await db.destroy();
+  });
   const sweeper = startIncidentSweeper(db, logger, config.incidents);
   const sharing = startSharingWorker(db, logger);
   print(`Qalxan is serving at ${address.replace('[::1]', 'localhost')} (API docs: ${address}/api/docs)`);
@@ -54,14 +57,17 @@ export async function startServer(config: Config, print: (line: string) => void 
   };
   // HTTP is up before the detection worker has compiled its rules; if the worker cannot start,
   // neither has the platform: the caller gets the failure (qalxan start exits non-zero).
-  await closeIfFailed(app.detectWorkerStarted(), close);
+  await closedIfFails(() => app.detectWorkerStarted(), close);
   return { url: address, close };
 }
 
-/** Waits for the detection worker to start; if it cannot, closes what was started and rethrows. */
-async function closeIfFailed(workerStarted: Promise<void>, close: () => Promise<void>): Promise<void> {
+/**
+ * Runs a start-up step; if it fails, closes what was started before rethrowing, so that nothing
+ * left open (a pool, a NATS connection) keeps a failed `qalxan start` alive.
+ */
+async function closedIfFails<T>(step: () => Promise<T>, close: () => Promise<void>): Promise<T> {
   try {
-    await workerStarted;
+    return await step();
   } catch (error) {
     await close();
     throw error;
@@ -78,12 +84,12 @@ async function startWorker(config: Config, db: Db, logger: Logger, print: (line:
     throw new ConfigError('ROLE=worker needs NATS_URL: workers share events through NATS JetStream');
   }
   const { startPipeline } = await import('./modules/detect/pipeline.ts');
-  const pipeline = await startPipeline({ db, config, logger, ingest: false, work: true });
+  const pipeline = await closedIfFails(() => startPipeline({ db, config, logger, ingest: false, work: true }), () => db.destroy());
   const close = async () => {
     await pipeline.stop();
     await db.destroy();
   };
-  await closeIfFailed(pipeline.workerReady, close);
+  await closedIfFails(() => pipeline.workerReady, close);
   print(`Qalxan detection worker joined the consumer group at ${config.natsUrl}`);
   return { url: '', close };
 }

@@ -165,13 +165,21 @@ export async function startPipeline({ db, config, logger, ingest, work }: Pipeli
     },
   };
 
-  if (ingest) {
-    for (const spec of d.syslogListeners) {
-      const organisationId = await resolveOrganisation(db, spec.organisation);
-      const listener = await startListener({ protocol: spec.protocol, host: d.syslogHost, port: spec.port, organisationId }, d.maxEventBytes, pipeline.ingest, log);
-      pipeline.listeners.push(listener);
-      log.info({ protocol: spec.protocol, port: listener.port, organisationId }, 'syslog listener ready');
-    }
+  try {
+    if (ingest) await startListeners(db, d, pipeline, log);
+  } catch (error) {
+    // The bus is connected by now: a half-started pipeline must not keep the process alive.
+    await pipeline.stop();
+    throw error;
   }
   return pipeline;
+}
+
+async function startListeners(db: Db, d: Config['detect'], pipeline: Pipeline, log: Logger): Promise<void> {
+  for (const spec of d.syslogListeners) {
+    const organisationId = await resolveOrganisation(db, spec.organisation);
+    const listener = await startListener({ protocol: spec.protocol, host: d.syslogHost, port: spec.port, organisationId }, d.maxEventBytes, pipeline.ingest, log);
+    pipeline.listeners.push(listener);
+    log.info({ protocol: spec.protocol, port: listener.port, organisationId }, 'syslog listener ready');
+  }
 }
