@@ -22,14 +22,20 @@ import { pullObjects } from './taxii.client.ts';
  * imports by those who may write advisories warn others (indicator-warnings.service.ts), so a
  * subscription made by an administrator imports silently. Managers see it on the subscription.
  */
-async function raisesWarnings(db: Executor, s: store.SubscriptionRow): Promise<boolean> {
-  const owner = await loadActor(db, s.created_by, 'session', {});
+function raisesWarnings(owner: Actor | undefined, s: store.SubscriptionRow): boolean {
   return owner !== undefined && hasRoleIn(owner, authorRoles, s.organisation_id);
 }
 
-async function present(db: Executor, s: store.SubscriptionRow) {
+/** The subscriptions as the API shows them; each subscriber is loaded once, however many they made. */
+async function present(db: Executor, rows: store.SubscriptionRow[]) {
+  const owners = new Map<string, Promise<Actor | undefined>>();
+  const ownerOf = (s: store.SubscriptionRow) => owners.get(s.created_by) ?? owners.set(s.created_by, loadActor(db, s.created_by, 'session', {})).get(s.created_by)!;
+  return Promise.all(rows.map(async (s) => presentOne(s, raisesWarnings(await ownerOf(s), s))));
+}
+
+function presentOne(s: store.SubscriptionRow, warns: boolean) {
   return {
-    raisesWarnings: await raisesWarnings(db, s),
+    raisesWarnings: warns,
     id: s.id, organisationId: s.organisation_id, name: s.name, apiRoot: s.api_root, remoteCollection: s.remote_collection, collectionId: s.collection_id,
     intervalSeconds: s.interval_seconds, toDetection: s.to_detection, enabled: s.enabled, addedAfter: s.added_after, nextRunAt: new Date(s.next_run_at).toISOString(),
     lastRunAt: s.last_run_at ? new Date(s.last_run_at).toISOString() : null, lastStatus: s.last_status, lastError: s.last_error, objectsImported: Number(s.objects_imported),
@@ -41,13 +47,13 @@ function presentRun(r: store.RunRow) {
 }
 
 export async function list(db: Executor, actor: Actor) {
-  return Promise.all((await store.list(db, scopeForRoles(actor, managerRoles))).map((s) => present(db, s)));
+  return present(db, await store.list(db, scopeForRoles(actor, managerRoles)));
 }
 
 export async function get(db: Executor, actor: Actor, id: string) {
   const row = await store.get(db, scopeForRoles(actor, managerRoles), id);
   if (!row) throw fail.notFound('Subscription');
-  return { ...(await present(db, row)), runs: (await store.runs(db, id)).map(presentRun) };
+  return { ...(await present(db, [row]))[0], runs: (await store.runs(db, id)).map(presentRun) };
 }
 
 export async function create(tx: Executor, actor: Actor, input: SubscriptionBody) {
